@@ -1,0 +1,116 @@
+// The one place where everything is wired, in order: services first, then the HTTP surfaces over them.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import formbody from '@fastify/formbody'
+import cookie from '@fastify/cookie'
+import type { Config } from './config/index.js'
+import { createDb, migrateToLatest, ping, type Db } from './platform/db/index.js'
+import { systemClock, type Clock } from './platform/clock.js'
+import { createEvents } from './platform/events.js'
+import { createInvalidationBus, createPageCache } from './platform/cache/index.js'
+import {
+  commonHeaders, denyAll, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
+} from './platform/http/index.js'
+import type { Deps } from './platform/deps.js'
+import { createSiteContext, loadAssets, siteRoutes } from './site/index.js'
+import { feedRoutes } from './feeds/index.js'
+import { ErrorPage, render, type SiteInfo } from './ui/index.js'
+
+export interface Services extends Deps {
+  close(): Promise<void>
+}
+
+/** The secret from configuration, or one made on first start and kept in the database so every instance shares it. */
+async function loadSecret(db: Db, configured: string | undefined): Promise<string> {
+  if (configured) return configured
+  const row = await db.selectFrom('setting').select('value').where('key', '=', 'secret').executeTakeFirst()
+  if (row) return row.value
+  await db.insertInto('setting').values({ key: 'secret', value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing()).execute()
+  const again = await db.selectFrom('setting').select('value').where('key', '=', 'secret').executeTakeFirstOrThrow()
+  return again.value
+}
+
+export async function createServices(config: Config, opts: { clock?: Clock; log?: Deps['log']; migrate?: boolean } = {}): Promise<Services> {
+  const log = opts.log ?? { info: () => {}, warn: () => {}, error: (...a: unknown[]) => console.error(...a), debug: () => {} }
+  const handle = await createDb(config.databaseUrl)
+  if (opts.migrate !== false) await migrateToLatest(handle)
+  const cache = createPageCache({ enabled: config.pageCache })
+  let redis: import('ioredis').Redis | undefined
+  if (config.redisUrl) {
+    const { Redis } = await import('ioredis')
+    redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    redis.on('error', (err) => log.warn({ err }, 'redis error'))
+  }
+  const bus = createInvalidationBus({ db: handle.db, cache, redis, onError: (err) => log.warn({ err }, 'cache invalidation failed') })
+  const events = createEvents((err, event) => log.error({ err, event: event.type }, 'event handler failed'))
+  // Every change purges the caches that show it, here and in every other process.
+  events.on((event) => bus.publish(event.tags))
+  const secret = await loadSecret(handle.db, config.secret)
+  return {
+    config, db: handle.db, dialect: handle.dialect, clock: opts.clock ?? systemClock, events, cache, bus, secret, log,
+    async close() {
+      await redis?.quit().catch(() => {})
+      await handle.close()
+    },
+  }
+}
+
+export interface AppOptions {
+  authorize?: Authorize
+  logger?: boolean | object
+}
+
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const { cache, config } = deps
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    // Cached pages for anonymous readers are answered before routing; everything else goes to Fastify.
+    serverFactory: (handler) => createServer((req: IncomingMessage, res: ServerResponse) => {
+      const page = lookupPage(cache, req)
+      if (page) return writeCachedPage(req, res, page)
+      handler(req, res)
+    }),
+  })
+  const assets = loadAssets()
+  const context = createSiteContext(deps, assets)
+  const errorSite = (): SiteInfo => ({
+    name: config.siteName, description: config.siteDescription, url: config.siteUrl, language: config.siteLanguage,
+    timeZone: config.siteTimezone, sections: [], now: deps.clock.now(), stylesheet: assets.path('site.css'), logo: assets.path('logo.svg'),
+  })
+  registerErrorHandling(app, (_req, view) => render(ErrorPage({ site: errorSite(), status: view.status, message: view.message })))
+  requireAccessDeclarations(app, opts.authorize ?? denyAll)
+
+  app.addHook('onRequest', async (req, reply) => {
+    const page = lookupPage(cache, req.raw)
+    if (page) {
+      reply.hijack()
+      writeCachedPage(req.raw, reply.raw, page)
+    }
+  })
+  app.addHook('onSend', async (_req, reply) => {
+    reply.headers(commonHeaders)
+  })
+
+  await app.register(formbody, { bodyLimit: 256 * 1024 })
+  await app.register(cookie, { secret: deps.secret })
+
+  app.get('/healthz', { config: { access: 'public' } }, async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }))
+  app.get('/readyz', { config: { access: 'public' } }, async (_req, reply) => {
+    try {
+      await ping(deps.db)
+      return reply.header('cache-control', 'no-store').send({ status: 'ready' })
+    } catch {
+      return reply.code(503).header('cache-control', 'no-store').send({ error: { code: 'NOT_READY', message: 'database unreachable' } })
+    }
+  })
+
+  await app.register(feedRoutes, { deps, siteInfo: context.siteInfo })
+  await app.register(siteRoutes, { deps, context, assets })
+  return app
+}
+

@@ -1,0 +1,92 @@
+// The `dateline` command: serve, migrate, seed --demo, import <file.jsonl>.
+import { createReadStream, existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { ConfigError, loadConfig } from './config/index.js'
+import { createServices } from './app.js'
+import { createDb, migrateToLatest } from './platform/db/index.js'
+import { importArticles } from './content/index.js'
+import { seedDemo } from './content/seed-demo.js'
+
+const usage = `Usage: dateline <command>
+
+Commands:
+  serve                 migrate, then serve the site (HOST, PORT, DATABASE_URL from the environment)
+  migrate               bring the database schema up to date
+  seed --demo           write the demo newspaper into the database
+  import <file.jsonl>   import articles from JSON Lines (see docs/import.md)
+`
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  const config = loadConfig()
+  switch (command) {
+    case 'serve': {
+      const { serve } = await import('./server.js')
+      await serve(config, { seedDemo: false })
+      console.log(`Dateline is serving ${config.siteUrl}`)
+      return -1
+    }
+    case 'migrate': {
+      const handle = await createDb(config.databaseUrl)
+      try {
+        const applied = await migrateToLatest(handle)
+        console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.')
+      } finally {
+        await handle.close()
+      }
+      return 0
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } } })
+      if (!values.demo) {
+        console.error('seed needs --demo (the only seed there is)')
+        return 2
+      }
+      const services = await createServices(config)
+      try {
+        const n = await seedDemo(services)
+        console.log(`Seeded ${n} demo articles.`)
+      } finally {
+        await services.close()
+      }
+      return 0
+    }
+    case 'import': {
+      const file = rest[0]
+      if (!file || !existsSync(file)) {
+        console.error(file ? `No such file: ${file}` : 'import needs a file: dateline import articles.jsonl')
+        return 2
+      }
+      const services = await createServices(config)
+      try {
+        const report = await importArticles(services, createReadStream(file, 'utf8'))
+        for (const s of report.skipped) console.error(`line ${s.line}: ${s.message} (skipped)`)
+        console.log(`Imported ${report.created} new and ${report.updated} updated articles; skipped ${report.skipped.length} lines.`)
+        return report.skipped.length ? 1 : 0
+      } finally {
+        await services.close()
+      }
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage)
+      return command ? 0 : 2
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`)
+      return 2
+  }
+}
+
+try {
+  const code = await main(process.argv.slice(2))
+  if (code >= 0) process.exit(code)
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`Configuration error: ${err.message}`)
+    process.exit(2)
+  }
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+}

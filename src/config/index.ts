@@ -1,0 +1,108 @@
+// Reads the environment once into a frozen, typed Config; a bad value stops start-up with one line naming it.
+
+export interface Config {
+  readonly host: string
+  readonly port: number
+  readonly databaseUrl: string
+  readonly redisUrl: string | undefined
+  /** Absolute base for every public link; never taken from the request's Host header. */
+  readonly siteUrl: string
+  readonly siteName: string
+  readonly siteDescription: string
+  readonly siteLanguage: string
+  readonly siteTimezone: string
+  /** Signs form tokens and cookies; when unset a random one is kept in the database. */
+  readonly secret: string | undefined
+  readonly pageCache: boolean
+  readonly logLevel: string
+  readonly mediaDir: string
+  readonly smtpUrl: string | undefined
+  readonly mailFrom: string
+  readonly trustProxy: boolean
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+type Env = Record<string, string | undefined>
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim()
+  return value ? value : fallback
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`)
+  }
+  return value
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase()
+  if (!raw) return fallback
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false
+  throw new ConfigError(`${name} must be on or off, got "${raw}"`)
+}
+
+function url(env: Env, name: string, fallback: string | undefined, protocols: string[]): string | undefined {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`)
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`)
+  }
+  return raw
+}
+
+function databaseUrl(env: Env): string {
+  const raw = text(env, 'DATABASE_URL', 'sqlite:./data/dateline.db')
+  if (raw.startsWith('sqlite:') || raw.startsWith('postgres://') || raw.startsWith('postgresql://')) return raw
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${raw}"`)
+}
+
+function timezone(env: Env): string {
+  const zone = text(env, 'SITE_TIMEZONE', 'UTC')
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+  } catch {
+    throw new ConfigError(`SITE_TIMEZONE must be an IANA time zone such as Europe/Lisbon, got "${zone}"`)
+  }
+  return zone
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535)
+  const host = text(env, 'HOST', '127.0.0.1')
+  const siteUrl = url(env, 'SITE_URL', `http://localhost:${port}`, ['http:', 'https:'])!.replace(/\/+$/, '')
+  const secret = env.SECRET?.trim() || undefined
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('SECRET must be at least 32 characters long')
+  return Object.freeze({
+    host,
+    port,
+    databaseUrl: databaseUrl(env),
+    redisUrl: url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:']),
+    siteUrl,
+    siteName: text(env, 'SITE_NAME', 'The Dateline Courier'),
+    siteDescription: text(env, 'SITE_DESCRIPTION', 'Independent news from Halvern and the Oss valley.'),
+    siteLanguage: text(env, 'SITE_LANGUAGE', 'en'),
+    siteTimezone: timezone(env),
+    secret,
+    pageCache: flag(env, 'PAGE_CACHE', true),
+    logLevel: text(env, 'LOG_LEVEL', 'info'),
+    mediaDir: text(env, 'MEDIA_DIR', './data/media'),
+    smtpUrl: url(env, 'SMTP_URL', undefined, ['smtp:', 'smtps:']),
+    mailFrom: text(env, 'MAIL_FROM', 'Dateline <no-reply@localhost>'),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+  })
+}

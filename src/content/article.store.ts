@@ -1,0 +1,201 @@
+// Article queries; rows become domain objects here and nowhere else.
+import type { Db, ArticleRow, ArticleStatus } from '../platform/db/index.js'
+import type { Article, ArticleImage, ArticleSummary, AuthorRef, TagRef, TopicRef, Correction } from './article.js'
+import { articlePath } from './article.js'
+
+const date = (v: string | null): Date | null => (v ? new Date(v) : null)
+
+type SummaryRow = Pick<ArticleRow, 'id' | 'slug' | 'headline' | 'standfirst' | 'status' | 'published_at' | 'updated_at' |
+  'image_url' | 'image_alt' | 'image_caption' | 'image_credit' | 'image_width' | 'image_height'> & {
+  section_id: number; section_slug: string; section_name: string
+}
+
+const summaryColumns = [
+  'article.id', 'article.slug', 'article.headline', 'article.standfirst', 'article.status', 'article.published_at',
+  'article.updated_at', 'article.image_url', 'article.image_alt', 'article.image_caption', 'article.image_credit',
+  'article.image_width', 'article.image_height', 'section.id as section_id', 'section.slug as section_slug',
+  'section.name as section_name',
+] as const
+
+function toImage(r: SummaryRow): ArticleImage | undefined {
+  if (!r.image_url) return undefined
+  return { url: r.image_url, alt: r.image_alt, caption: r.image_caption, credit: r.image_credit, width: r.image_width, height: r.image_height }
+}
+
+function toSummary(r: SummaryRow, topics: TopicRef[], authors: AuthorRef[]): ArticleSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    path: articlePath(r.section_slug, r.slug),
+    headline: r.headline,
+    standfirst: r.standfirst,
+    status: r.status,
+    section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
+    topic: topics[0],
+    authors,
+    image: toImage(r),
+    publishedAt: date(r.published_at),
+    updatedAt: date(r.updated_at),
+  }
+}
+
+function groupBy<T extends { article_id: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>()
+  for (const row of rows) {
+    const list = map.get(row.article_id)
+    if (list) list.push(row)
+    else map.set(row.article_id, [row])
+  }
+  return map
+}
+
+async function topicsOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, (TopicRef & { article_id: number })[]>()
+  const rows = await db.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+    .select(['article_topic.article_id', 'topic.id', 'topic.slug', 'topic.name'])
+    .where('article_topic.article_id', 'in', ids).orderBy('article_topic.position').execute()
+  return groupBy(rows)
+}
+
+async function authorsOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, (AuthorRef & { article_id: number })[]>()
+  const rows = await db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
+    .select(['article_author.article_id', 'author.id', 'author.slug', 'author.name'])
+    .where('article_author.article_id', 'in', ids).orderBy('article_author.position').execute()
+  return groupBy(rows)
+}
+
+const strip = <T extends { article_id: number }>(rows: T[] | undefined): Omit<T, 'article_id'>[] =>
+  (rows ?? []).map(({ article_id: _, ...rest }) => rest)
+
+/** Summaries for rows already fetched, with their first topic and authors in two batched queries. */
+async function summariesFor(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
+  const ids = rows.map((r) => r.id)
+  const [topics, authors] = await Promise.all([topicsOf(db, ids), authorsOf(db, ids)])
+  return rows.map((r) => toSummary(r, strip(topics.get(r.id)), strip(authors.get(r.id))))
+}
+
+export interface ArticleFilter {
+  status?: ArticleStatus | undefined
+  sectionId?: number | undefined
+  topicId?: number | undefined
+  tagId?: number | undefined
+  authorId?: number | undefined
+  ids?: number[] | undefined
+  excludeIds?: number[] | undefined
+  /** Only those published at or after this instant. */
+  publishedSince?: Date | undefined
+  /** Only those published at or before this instant (hides a scheduled time still in the future). */
+  publishedUntil?: Date | undefined
+}
+
+function filtered(db: Db, f: ArticleFilter) {
+  let q = db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
+  if (f.status) q = q.where('article.status', '=', f.status)
+  if (f.sectionId !== undefined) q = q.where('article.section_id', '=', f.sectionId)
+  if (f.topicId !== undefined) {
+    const topicId = f.topicId
+    q = q.where('article.id', 'in', (s) => s.selectFrom('article_topic').select('article_id').where('topic_id', '=', topicId))
+  }
+  if (f.tagId !== undefined) {
+    const tagId = f.tagId
+    q = q.where('article.id', 'in', (s) => s.selectFrom('article_tag').select('article_id').where('tag_id', '=', tagId))
+  }
+  if (f.authorId !== undefined) {
+    const authorId = f.authorId
+    q = q.where('article.id', 'in', (s) => s.selectFrom('article_author').select('article_id').where('author_id', '=', authorId))
+  }
+  if (f.ids) q = q.where('article.id', 'in', f.ids.length ? f.ids : [-1])
+  if (f.excludeIds?.length) q = q.where('article.id', 'not in', f.excludeIds)
+  if (f.publishedSince) q = q.where('article.published_at', '>=', f.publishedSince.toISOString())
+  if (f.publishedUntil) q = q.where('article.published_at', '<=', f.publishedUntil.toISOString())
+  return q
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+/** Newest first. */
+export async function listArticleSummaries(db: Db, filter: ArticleFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
+  const rows = await filtered(db, filter).select(summaryColumns)
+    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute()
+  return summariesFor(db, rows)
+}
+
+export async function countArticles(db: Db, filter: ArticleFilter): Promise<number> {
+  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function pageArticleSummaries(db: Db, filter: ArticleFilter, limit: number, offset: number): Promise<Page<ArticleSummary>> {
+  const [items, total] = await Promise.all([listArticleSummaries(db, filter, limit, offset), countArticles(db, filter)])
+  return { items, total }
+}
+
+/** Summaries in the order of the ids given. */
+export async function summariesByIds(db: Db, ids: number[]): Promise<ArticleSummary[]> {
+  if (ids.length === 0) return []
+  const rows = await filtered(db, { ids }).select(summaryColumns).execute()
+  const items = await summariesFor(db, rows)
+  const byId = new Map(items.map((a) => [a.id, a]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+async function loadArticle(db: Db, where: { slug: string } | { id: number }): Promise<Article | undefined> {
+  let q = db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
+    .selectAll('article').select(['section.slug as section_slug', 'section.name as section_name'])
+  q = 'slug' in where ? q.where('article.slug', '=', where.slug) : q.where('article.id', '=', where.id)
+  const row = await q.executeTakeFirst()
+  if (!row) return undefined
+  const [topics, tags, authors, corrections] = await Promise.all([
+    db.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+      .select(['topic.id', 'topic.slug', 'topic.name']).where('article_id', '=', row.id).orderBy('position').execute(),
+    db.selectFrom('article_tag').innerJoin('tag', 'tag.id', 'article_tag.tag_id')
+      .select(['tag.id', 'tag.slug', 'tag.name']).where('article_id', '=', row.id).orderBy('tag.name').execute(),
+    db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
+      .select(['author.id', 'author.slug', 'author.name']).where('article_id', '=', row.id).orderBy('position').execute(),
+    db.selectFrom('correction').select(['id', 'kind', 'text', 'created_at'])
+      .where('article_id', '=', row.id).orderBy('created_at').orderBy('id').execute(),
+  ])
+  const summary = toSummary({ ...row, section_id: row.section_id }, topics as TopicRef[], authors as AuthorRef[])
+  return {
+    ...summary,
+    bodyMd: row.body_md,
+    bodyHtml: row.body_html,
+    bodyText: row.body_text,
+    dateline: row.dateline,
+    agency: row.agency,
+    topics: topics as TopicRef[],
+    tags: tags as TagRef[],
+    corrections: corrections.map((c): Correction => ({ id: c.id, kind: c.kind, text: c.text, createdAt: new Date(c.created_at) })),
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    commentsOpen: row.comments_open === 1,
+    createdAt: new Date(row.created_at),
+    modifiedAt: new Date(row.modified_at),
+  }
+}
+
+export const findArticleBySlug = (db: Db, slug: string) => loadArticle(db, { slug })
+export const findArticleById = (db: Db, id: number) => loadArticle(db, { id })
+
+export async function findArticleIdBySlug(db: Db, slug: string): Promise<number | undefined> {
+  const row = await db.selectFrom('article').select('id').where('slug', '=', slug).executeTakeFirst()
+  return row?.id
+}
+
+/** Replaces an article's topics, tags and authors, keeping the order given. */
+export async function setArticleLinks(db: Db, articleId: number, links: { topicIds: number[]; tagIds: number[]; authorIds: number[] }): Promise<void> {
+  await db.deleteFrom('article_topic').where('article_id', '=', articleId).execute()
+  await db.deleteFrom('article_tag').where('article_id', '=', articleId).execute()
+  await db.deleteFrom('article_author').where('article_id', '=', articleId).execute()
+  const unique = (ids: number[]) => [...new Set(ids)]
+  const topicIds = unique(links.topicIds)
+  const tagIds = unique(links.tagIds)
+  const authorIds = unique(links.authorIds)
+  if (topicIds.length) await db.insertInto('article_topic').values(topicIds.map((topic_id, position) => ({ article_id: articleId, topic_id, position }))).execute()
+  if (tagIds.length) await db.insertInto('article_tag').values(tagIds.map((tag_id) => ({ article_id: articleId, tag_id }))).execute()
+  if (authorIds.length) await db.insertInto('article_author').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute()
+}

@@ -1,0 +1,132 @@
+// Import from JSON Lines: one article a line; bad lines are reported by number and skipped, the rest load in batches.
+import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
+import type { Db } from '../platform/db/index.js'
+import type { Clock } from '../platform/clock.js'
+import type { Events } from '../platform/events.js'
+import { DomainError } from '../platform/errors.js'
+import { articleStatuses, type ArticleStatus } from './article.js'
+import { checkArticleInput, writeArticle, type ArticleInput } from './save-article.js'
+
+export interface ImportReport {
+  created: number
+  updated: number
+  skipped: { line: number; message: string }[]
+}
+
+const maxLineLength = 1_000_000
+
+function parseDate(value: unknown, field: string): Date | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new DomainError('VALIDATION', `${field} must be an ISO 8601 date and time such as 2026-11-25T08:30:00Z`)
+  }
+  return new Date(value)
+}
+
+const names = (value: unknown, field: string): string[] | undefined => {
+  if (value === undefined || value === null) return undefined
+  if (!Array.isArray(value)) throw new DomainError('VALIDATION', `${field} must be a list`)
+  return value as string[]
+}
+
+/** Turns one parsed JSON line into article input, or throws a DomainError naming what is wrong. */
+export function toArticleInput(raw: unknown): ArticleInput {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DomainError('VALIDATION', 'a line must be a JSON object')
+  const r = raw as Record<string, unknown>
+  const status = (r.status ?? 'published') as ArticleStatus
+  if (!articleStatuses.includes(status)) throw new DomainError('VALIDATION', `status must be one of ${articleStatuses.join(', ')}`)
+  const image = r.image as Record<string, unknown> | undefined | null
+  if (image !== undefined && image !== null && (typeof image !== 'object' || Array.isArray(image))) {
+    throw new DomainError('VALIDATION', 'image must be an object with url and alt')
+  }
+  const input: ArticleInput = {
+    slug: r.slug as string | undefined,
+    headline: r.headline as string,
+    standfirst: (r.standfirst ?? '') as string,
+    body: r.body as string,
+    section: r.section as string,
+    topics: names(r.topics, 'topics'),
+    tags: names(r.tags, 'tags'),
+    authors: names(r.authors, 'authors'),
+    dateline: r.dateline as string | undefined,
+    agency: r.agency as string | undefined,
+    status,
+    publishedAt: parseDate(r.publishedAt, 'publishedAt'),
+    updatedAt: parseDate(r.updatedAt, 'updatedAt'),
+    image: image ? {
+      url: image.url as string, alt: image.alt as string, caption: (image.caption ?? '') as string,
+      credit: (image.credit ?? '') as string, width: null, height: null,
+    } : undefined,
+  }
+  const issues = checkArticleInput(input)
+  if (issues.length) throw new DomainError('VALIDATION', issues.map((i) => i.message).join('; '))
+  return input
+}
+
+/**
+ * Reads JSON Lines from a stream and saves each article, `batchSize` to a transaction.
+ * @example await importArticles(deps, createReadStream('articles.jsonl'))
+ */
+export async function importArticles(
+  { db, clock, events }: { db: Db; clock: Clock; events: Events }, source: Readable, batchSize = 500,
+): Promise<ImportReport> {
+  const report: ImportReport = { created: 0, updated: 0, skipped: [] }
+  let batch: { line: number; input: ArticleInput }[] = []
+
+  const flush = async () => {
+    if (batch.length === 0) return
+    const items = batch
+    batch = []
+    const results = await db.transaction().execute(async (trx) => {
+      const out = []
+      for (const item of items) out.push(await writeArticle(trx, item.input, clock.now()))
+      return out
+    }).catch(async () => {
+      // One row the checks could not foresee failed the batch: save the others one by one and report it.
+      const out = []
+      for (const item of items) {
+        try {
+          out.push(await db.transaction().execute((trx) => writeArticle(trx, item.input, clock.now())))
+        } catch (err) {
+          report.skipped.push({ line: item.line, message: err instanceof DomainError ? err.message : 'could not be saved' })
+        }
+      }
+      return out
+    })
+    for (const r of results) {
+      if (r.created) report.created++
+      else report.updated++
+    }
+    const published = results.some((r) => r.event)
+    if (published) await events.emit({ type: 'taxonomy.changed', tags: ['site'] })
+  }
+
+  const lines = createInterface({ input: source, crlfDelay: Infinity })
+  let number = 0
+  for await (const text of lines) {
+    number++
+    if (!text.trim()) continue
+    if (text.length > maxLineLength) {
+      report.skipped.push({ line: number, message: `line is longer than ${maxLineLength} characters` })
+      continue
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      report.skipped.push({ line: number, message: 'not valid JSON' })
+      continue
+    }
+    try {
+      batch.push({ line: number, input: toArticleInput(parsed) })
+    } catch (err) {
+      report.skipped.push({ line: number, message: err instanceof DomainError ? err.message : 'invalid article' })
+      continue
+    }
+    if (batch.length >= batchSize) await flush()
+  }
+  await flush()
+  report.skipped.sort((a, b) => a.line - b.line)
+  return report
+}

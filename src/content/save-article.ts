@@ -1,0 +1,194 @@
+// Creating or updating an article by slug: validate, render the body, file it, and announce the change.
+import type { Db } from '../platform/db/index.js'
+import type { Clock } from '../platform/clock.js'
+import type { DomainEvent, Events } from '../platform/events.js'
+import { validationError, type FieldIssue } from '../platform/errors.js'
+import { articleStatuses, reservedSlugs, slugify, slugPattern, type ArticleImage, type ArticleStatus } from './article.js'
+import { htmlToText, renderMarkdown } from './markdown.js'
+import { ensureAuthor, ensureSection, ensureTag, ensureTopic } from './taxonomy.store.js'
+import { findArticleIdBySlug, setArticleLinks } from './article.store.js'
+
+export interface ArticleInput {
+  slug?: string | undefined
+  headline: string
+  standfirst: string
+  /** Markdown. */
+  body: string
+  /** Section name; created when missing. */
+  section: string
+  topics?: string[] | undefined
+  tags?: string[] | undefined
+  authors?: string[] | undefined
+  dateline?: string | undefined
+  agency?: string | undefined
+  status?: ArticleStatus | undefined
+  publishedAt?: Date | undefined
+  updatedAt?: Date | undefined
+  image?: ArticleImage | undefined
+  seoTitle?: string | undefined
+  seoDescription?: string | undefined
+  commentsOpen?: boolean | undefined
+  corrections?: { kind: 'correction' | 'update'; text: string; createdAt: Date }[] | undefined
+}
+
+export const articleLimits = {
+  headline: 200, standfirst: 600, body: 200_000, slug: 120, section: 60, topic: 80, tag: 60, author: 80,
+  dateline: 80, agency: 120, seoTitle: 120, seoDescription: 320, imageText: 500, url: 2000, listItems: 20,
+} as const
+
+/** Every problem with the input at once, so an editor or an import report can show them together. */
+export function checkArticleInput(input: ArticleInput): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  const need = (field: string, value: unknown, max: number, required = true) => {
+    if (typeof value !== 'string') {
+      if (required || value !== undefined) issues.push({ field, message: `${field} must be text` })
+      return
+    }
+    if (required && value.trim() === '') issues.push({ field, message: `${field} is required` })
+    if (value.length > max) issues.push({ field, message: `${field} must be at most ${max} characters` })
+    if (value.includes('\u0000')) issues.push({ field, message: `${field} contains a null character` })
+  }
+  need('headline', input.headline, articleLimits.headline)
+  need('standfirst', input.standfirst, articleLimits.standfirst, false)
+  need('body', input.body, articleLimits.body)
+  need('section', input.section, articleLimits.section)
+  need('dateline', input.dateline, articleLimits.dateline, false)
+  need('agency', input.agency, articleLimits.agency, false)
+  need('seoTitle', input.seoTitle, articleLimits.seoTitle, false)
+  need('seoDescription', input.seoDescription, articleLimits.seoDescription, false)
+  if (input.slug !== undefined) {
+    if (typeof input.slug !== 'string' || !slugPattern.test(input.slug) || input.slug.length > articleLimits.slug) {
+      issues.push({ field: 'slug', message: 'slug must be lowercase letters, digits and single hyphens' })
+    }
+  }
+  if (typeof input.section === 'string' && reservedSlugs.has(slugify(input.section))) {
+    issues.push({ field: 'section', message: `section "${input.section}" clashes with a reserved address` })
+  }
+  if (typeof input.section === 'string' && input.section.trim() && !slugify(input.section)) {
+    issues.push({ field: 'section', message: 'section needs at least one letter or digit' })
+  }
+  for (const [field, max] of [['topics', articleLimits.topic], ['tags', articleLimits.tag], ['authors', articleLimits.author]] as const) {
+    const list = input[field]
+    if (list === undefined) continue
+    if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' || !v.trim() || v.length > max || !slugify(v))) {
+      issues.push({ field, message: `${field} must be a list of names of at most ${max} characters` })
+    } else if (list.length > articleLimits.listItems) {
+      issues.push({ field, message: `${field} may have at most ${articleLimits.listItems} entries` })
+    }
+  }
+  if (input.status !== undefined && !articleStatuses.includes(input.status)) {
+    issues.push({ field: 'status', message: `status must be one of ${articleStatuses.join(', ')}` })
+  }
+  for (const field of ['publishedAt', 'updatedAt'] as const) {
+    const value = input[field]
+    if (value !== undefined && (!(value instanceof Date) || Number.isNaN(value.getTime()))) {
+      issues.push({ field, message: `${field} must be an ISO 8601 date and time` })
+    }
+  }
+  if ((input.status ?? 'published') !== 'draft' && !input.publishedAt) {
+    issues.push({ field: 'publishedAt', message: 'publishedAt is required unless the article is a draft' })
+  }
+  if (input.image) {
+    const { url, alt } = input.image
+    if (typeof url !== 'string' || !/^(https?:\/\/|\/)[^\s]+$/.test(url) || url.length > articleLimits.url) {
+      issues.push({ field: 'image.url', message: 'image.url must be an http(s) URL or a site path' })
+    }
+    if (typeof alt !== 'string' || !alt.trim()) issues.push({ field: 'image.alt', message: 'image.alt is required' })
+    for (const key of ['alt', 'caption', 'credit'] as const) {
+      const v = input.image[key]
+      if (v !== undefined && (typeof v !== 'string' || v.length > articleLimits.imageText)) {
+        issues.push({ field: `image.${key}`, message: `image.${key} must be text of at most ${articleLimits.imageText} characters` })
+      }
+    }
+  }
+  return issues
+}
+
+export interface WriteResult {
+  id: number
+  created: boolean
+  event: DomainEvent | undefined
+}
+
+/** Writes one article inside the caller's transaction; the caller emits `event` after committing. */
+export async function writeArticle(db: Db, input: ArticleInput, now: Date): Promise<WriteResult> {
+  const issues = checkArticleInput(input)
+  if (issues.length) throw validationError(issues)
+  const at = now.toISOString()
+  const slug = input.slug ?? slugify(input.headline)
+  if (!slug) throw validationError([{ field: 'headline', message: 'headline needs at least one letter or digit' }])
+  const sectionId = await ensureSection(db, { slug: slugify(input.section), name: input.section.trim() }, at)
+  const ids = async (names: string[] | undefined, ensureOne: (n: { slug: string; name: string }) => Promise<number>) => {
+    const out: number[] = []
+    for (const name of names ?? []) out.push(await ensureOne({ slug: slugify(name), name: name.trim() }))
+    return out
+  }
+  const topicIds = await ids(input.topics, (n) => ensureTopic(db, n, at))
+  const tagIds = await ids(input.tags, (n) => ensureTag(db, n))
+  const authorIds = await ids(input.authors, (n) => ensureAuthor(db, n, at))
+
+  const bodyHtml = renderMarkdown(input.body)
+  const status = input.status ?? 'published'
+  const values = {
+    section_id: sectionId,
+    headline: input.headline.trim(),
+    standfirst: (input.standfirst ?? '').trim(),
+    body_md: input.body,
+    body_html: bodyHtml,
+    body_text: htmlToText(bodyHtml),
+    dateline: input.dateline?.trim() ?? '',
+    agency: input.agency?.trim() ?? '',
+    image_url: input.image?.url ?? null,
+    image_alt: input.image?.alt ?? '',
+    image_caption: input.image?.caption ?? '',
+    image_credit: input.image?.credit ?? '',
+    image_width: input.image?.width ?? null,
+    image_height: input.image?.height ?? null,
+    status,
+    published_at: input.publishedAt?.toISOString() ?? null,
+    updated_at: input.updatedAt?.toISOString() ?? null,
+    seo_title: input.seoTitle ?? '',
+    seo_description: input.seoDescription ?? '',
+    comments_open: input.commentsOpen === false ? 0 : 1,
+    modified_at: at,
+  }
+
+  const existingId = await findArticleIdBySlug(db, slug)
+  let id: number
+  let before: ArticleStatus | undefined
+  if (existingId !== undefined) {
+    const prior = await db.selectFrom('article').select('status').where('id', '=', existingId).executeTakeFirstOrThrow()
+    before = prior.status
+    await db.updateTable('article').set(values).where('id', '=', existingId).execute()
+    id = existingId
+  } else {
+    const row = await db.insertInto('article').values({ ...values, slug, created_at: at }).returning('id').executeTakeFirstOrThrow()
+    id = row.id
+  }
+  await setArticleLinks(db, id, { topicIds, tagIds, authorIds })
+  if (input.corrections) {
+    await db.deleteFrom('correction').where('article_id', '=', id).execute()
+    if (input.corrections.length) {
+      await db.insertInto('correction').values(input.corrections.map((c) => ({
+        article_id: id, kind: c.kind, text: c.text, created_at: c.createdAt.toISOString(),
+      }))).execute()
+    }
+  }
+  return { id, created: existingId === undefined, event: changeEvent(id, before, status) }
+}
+
+/** Publishing or withdrawing changes every list, so it purges the site; an edit purges the article's pages. */
+function changeEvent(articleId: number, before: ArticleStatus | undefined, after: ArticleStatus): DomainEvent | undefined {
+  if (after === 'published' && before !== 'published') return { type: 'article.published', articleId, tags: ['site'] }
+  if (after !== 'published' && before === 'published') return { type: 'article.unpublished', articleId, tags: ['site'] }
+  if (after === 'published') return { type: 'article.updated', articleId, tags: [`article:${articleId}`, 'site'] }
+  return undefined
+}
+
+export async function saveArticle(
+  { db, clock, events }: { db: Db; clock: Clock; events: Events }, input: ArticleInput,
+): Promise<WriteResult> {
+  const result = await db.transaction().execute((trx) => writeArticle(trx, input, clock.now()))
+  if (result.event) await events.emit(result.event)
+  return result
+}

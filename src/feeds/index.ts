@@ -1,0 +1,2 @@
+// Feeds, sitemaps and robots.txt.
+export { feedRoutes } from './feeds.routes.js'

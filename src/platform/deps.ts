@@ -1,0 +1,20 @@
+// The services every part of the app may be handed; each use case narrows it with Pick<Deps, …>.
+import type { FastifyBaseLogger } from 'fastify'
+import type { Config } from '../config/index.js'
+import type { Db, DialectName } from './db/index.js'
+import type { Clock } from './clock.js'
+import type { Events } from './events.js'
+import type { PageCache, InvalidationBus } from './cache/index.js'
+
+export interface Deps {
+  config: Config
+  db: Db
+  dialect: DialectName
+  clock: Clock
+  events: Events
+  cache: PageCache
+  bus: InvalidationBus
+  /** Signs form tokens and cookies. */
+  secret: string
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>
+}

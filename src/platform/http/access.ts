@@ -1,0 +1,30 @@
+// Every route says who may call it; one without a declaration stops the server at boot.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { DomainError } from '../errors.js'
+
+/** 'public' for anyone; any other value is a role name the identity capability understands. */
+export type Access = 'public' | 'signed-in' | 'contributor' | 'author' | 'editor' | 'administrator' | 'setup'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access
+  }
+}
+
+export type Authorize = (req: FastifyRequest, access: Exclude<Access, 'public'>) => Promise<void>
+
+export function requireAccessDeclarations(app: FastifyInstance, authorize: Authorize): void {
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: Access } | undefined)?.access
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access; add config: { access: … }`)
+    if (access === 'public') return
+    const guard = async (req: FastifyRequest) => authorize(req, access)
+    const existing = route.preHandler
+    route.preHandler = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard]
+  })
+}
+
+/** The default until identity is wired: nothing but public routes may be called. */
+export const denyAll: Authorize = async () => {
+  throw new DomainError('UNAUTHENTICATED')
+}

@@ -1,0 +1,62 @@
+// The one place error codes become HTTP statuses; people get a page, clients get JSON, nobody gets a stack trace.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { DomainError, errorCodes, type ErrorCode, type FieldIssue } from '../errors.js'
+
+export const statusFor: Record<ErrorCode, number> = {
+  NOT_FOUND: 404, GONE: 410, VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, CSRF: 403, CONFLICT: 409,
+  INVALID_TRANSITION: 409, RATE_LIMITED: 429, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415,
+  METHOD_NOT_ALLOWED: 405, INTERNAL: 500,
+}
+
+export interface ErrorView {
+  status: number
+  code: ErrorCode
+  message: string
+  issues: readonly FieldIssue[]
+}
+
+export type ErrorPageRenderer = (req: FastifyRequest, view: ErrorView) => string
+
+export function wantsJson(req: FastifyRequest): boolean {
+  if (req.url.startsWith('/api/')) return true
+  const accept = req.headers.accept ?? ''
+  return accept.includes('application/json') && !accept.includes('text/html')
+}
+
+/** Fastify's own errors (body too large, bad JSON, schema) carry statuses; give them stable codes too. */
+function fromFastify(err: FastifyError): DomainError {
+  const status = err.statusCode ?? 500
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large')
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) return new DomainError('UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here')
+  if (status === 429) return new DomainError('RATE_LIMITED', 'Too many requests: please wait a moment and try again')
+  if (err.validation) {
+    const issues = err.validation.map((v) => ({
+      field: (v.instancePath?.replace(/^\//, '') || (v.params as { missingProperty?: string })?.missingProperty) ?? 'input',
+      message: `${v.instancePath?.replace(/^\//, '') || (v.params as { missingProperty?: string })?.missingProperty || 'input'} ${v.message ?? 'is invalid'}`,
+    }))
+    return new DomainError('VALIDATION', issues.map((i) => i.message).join('; '), issues)
+  }
+  if (status >= 400 && status < 500) return new DomainError('VALIDATION', 'The request could not be understood')
+  return new DomainError('INTERNAL')
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, error: DomainError, render: ErrorPageRenderer) {
+  const status = statusFor[error.code]
+  const message = error.code === 'INTERNAL' ? errorCodes.INTERNAL : error.message
+  reply.code(status).header('cache-control', 'no-store')
+  if (wantsJson(req)) {
+    return reply.type('application/json; charset=utf-8')
+      .send({ error: { code: error.code, message, ...(error.issues.length ? { issues: error.issues } : {}) } })
+  }
+  return reply.type('text/html; charset=utf-8').send(render(req, { status, code: error.code, message, issues: error.issues }))
+}
+
+export function registerErrorHandling(app: FastifyInstance, render: ErrorPageRenderer): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const error = err instanceof DomainError ? err : fromFastify(err)
+    if (error.code === 'INTERNAL') req.log.error({ err }, 'unhandled error')
+    else req.log.info({ code: error.code, url: req.routeOptions?.url }, 'request refused')
+    return sendError(req, reply, error, render)
+  })
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, new DomainError('NOT_FOUND', 'There is no page at this address'), render))
+}

@@ -1,0 +1,82 @@
+// Sending HTML pages: ETag and 304, cache headers and Surrogate-Key, and the page cache for anonymous readers.
+import type { IncomingMessage } from 'node:http'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { strongEtag, type CachedPage, type PageCache } from '../cache/index.js'
+
+export interface PageOptions {
+  /** What the page shows, for purging: `article:12`, `section:3`, `home` … */
+  tags: readonly string[]
+  /** Seconds a CDN may keep it. */
+  sMaxAge?: number
+  contentType?: string
+  status?: number
+}
+
+/** Cookies that change what a page shows; a request carrying one is neither served from nor stored in the cache. */
+export const personalCookies = ['dl_session', 'dl_commenter']
+
+export function isPersonal(cookieHeader: string | undefined): boolean {
+  if (!cookieHeader) return false
+  return personalCookies.some((name) => cookieHeader.includes(`${name}=`))
+}
+
+export function cacheKey(req: Pick<IncomingMessage, 'url' | 'headers'>): string {
+  return req.url ?? '/'
+}
+
+function sharedHeaders(opts: PageOptions): Record<string, string> {
+  const sMaxAge = opts.sMaxAge ?? 60
+  return {
+    'cache-control': `public, max-age=0, must-revalidate, s-maxage=${sMaxAge}, stale-while-revalidate=${sMaxAge * 5}, stale-if-error=86400`,
+    'surrogate-key': opts.tags.join(' '),
+    'cache-tag': opts.tags.join(','),
+    vary: 'Cookie',
+  }
+}
+
+/** Whether the client already holds this version (If-None-Match). */
+export function isFresh(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  const value = Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch
+  return value.split(',').some((v) => v.trim().replace(/^W\//, '') === etag || v.trim() === '*')
+}
+
+export function sendPage(cache: PageCache, req: FastifyRequest, reply: FastifyReply, html: string | Buffer, opts: PageOptions) {
+  const body = typeof html === 'string' ? Buffer.from(html) : html
+  const etag = strongEtag(body)
+  const contentType = opts.contentType ?? 'text/html; charset=utf-8'
+  const status = opts.status ?? 200
+  const personal = isPersonal(req.headers.cookie) || reply.hasHeader('set-cookie')
+  const headers = personal ? { 'cache-control': 'private, no-store', vary: 'Cookie' } : sharedHeaders(opts)
+  if (!personal && status === 200 && (req.method === 'GET' || req.method === 'HEAD')) {
+    cache.set(cacheKey(req.raw), { status, body, etag, contentType, headers, tags: opts.tags })
+  }
+  reply.headers(headers).header('etag', etag).type(contentType)
+  if (status === 200 && isFresh(req.headers['if-none-match'], etag)) return reply.code(304).send()
+  return reply.code(status).send(body)
+}
+
+/** A cached copy for this raw request, or undefined when it must be rendered. */
+export function lookupPage(cache: PageCache, req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): CachedPage | undefined {
+  if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined
+  if (isPersonal(req.headers.cookie)) return undefined
+  return cache.get(cacheKey(req))
+}
+
+export const commonHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+}
+
+/** Writes a cached page straight to Node's response: the warm path skips routing entirely. */
+export function writeCachedPage(req: IncomingMessage, res: import('node:http').ServerResponse, page: CachedPage): void {
+  const fresh = isFresh(req.headers['if-none-match'], page.etag)
+  const headers: Record<string, string | number> = {
+    ...commonHeaders, ...page.headers, etag: page.etag, 'content-type': page.contentType, 'x-cache': 'HIT',
+  }
+  if (!fresh) headers['content-length'] = page.body.length
+  res.writeHead(fresh ? 304 : page.status, headers)
+  res.end(fresh || req.method === 'HEAD' ? undefined : page.body)
+}

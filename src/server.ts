@@ -1,0 +1,49 @@
+// Launcher: read config, open services, build the app, listen, and close gracefully on SIGTERM/SIGINT.
+import { ConfigError, loadConfig, type Config } from './config/index.js'
+import { buildApp, createServices } from './app.js'
+import { seedDemoIfEmpty } from './content/seed-demo.js'
+
+export async function serve(config: Config, { seedDemo = false } = {}): Promise<void> {
+  const services = await createServices(config)
+  if (seedDemo) {
+    const seeded = await seedDemoIfEmpty(services)
+    if (seeded) console.log(`Seeded ${seeded} demo articles into the empty database.`)
+  }
+  const app = await buildApp(services, { logger: { level: config.logLevel } })
+  const stopWatching = services.bus.watch()
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: no new connections, draining requests')
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    try {
+      await app.close()
+      await stopWatching()
+      await services.close()
+      process.exit(0)
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed')
+      process.exit(1)
+    }
+  }
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  await app.listen({ host: config.host, port: config.port })
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href
+if (isMain) {
+  try {
+    const config = loadConfig()
+    await serve(config, { seedDemo: true })
+    console.log(`Dateline is serving ${config.siteUrl} (listening on http://${config.host}:${config.port})`)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`)
+      process.exit(1)
+    }
+    throw err
+  }
+}

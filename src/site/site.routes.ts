@@ -1,0 +1,185 @@
+// Reader pages: home, sections, topics, authors, tags, articles, search. Thin handlers over content and search.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Deps } from '../platform/deps.js'
+import { DomainError, notFound } from '../platform/errors.js'
+import { pageNumber, paging, sendPage } from '../platform/http/index.js'
+import {
+  findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, listActiveTopics,
+  listArticleSummaries, pageArticleSummaries, summariesByIds, excerpt, type ArticleFilter,
+} from '../content/index.js'
+import { findRelated, maxQueryLength, searchArticles } from '../search/index.js'
+import { render } from '../ui/index.js'
+import { ArticlePage } from './article.page.js'
+import { HomePage } from './home.page.js'
+import { ListPage, type ListView } from './list.page.js'
+import { SearchPage } from './search.page.js'
+import { breadcrumbLd, newsArticleLd } from './structured-data.js'
+import type { SiteContext } from './site-context.js'
+import type { Assets } from './assets.js'
+import { diskMediaStore, mediaTypes } from '../media/index.js'
+
+export interface SiteOptions {
+  deps: Deps
+  context: SiteContext
+  assets: Assets
+  /** Renders the comments block under an article; supplied by the comments surface. */
+  renderComments?: ((req: FastifyRequest, articleId: number) => Promise<preact.ComponentChildren>) | undefined
+}
+
+const pageSize = 20
+const slugParam = { type: 'object', properties: { slug: { type: 'string', maxLength: 200 } }, required: ['slug'] } as const
+const pageQuery = { type: 'object', properties: { page: { type: 'string', maxLength: 6 } } } as const
+
+export async function siteRoutes(app: FastifyInstance, { deps, context, assets, renderComments }: SiteOptions) {
+  const { db, cache } = deps
+  const publishedNow = (): ArticleFilter => ({ status: 'published', publishedUntil: deps.clock.now() })
+  const pub = { access: 'public' } as const
+
+  app.get('/assets/:name', { config: pub }, async (req, reply) => {
+    const name = (req.params as { name: string }).name
+    const asset = assets.get(name)
+    if (!asset) throw notFound('File')
+    const immutable = name !== assets.path(name).slice('/assets/'.length)
+    return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+      .header('etag', asset.etag).type(asset.type).send(asset.body)
+  })
+
+  const media = diskMediaStore(deps.config.mediaDir)
+  app.get('/media/:name', { config: pub, schema: { params: { type: 'object', properties: { name: { type: 'string', maxLength: 130 } } } } }, async (req, reply) => {
+    const name = (req.params as { name: string }).name
+    const body = await media.get(name)
+    if (!body) throw notFound('File')
+    return reply.header('cache-control', 'public, max-age=31536000, immutable')
+      .type(mediaTypes[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream').send(body)
+  })
+
+  app.get('/', { config: pub }, async (req, reply) => {
+    const site = await context.siteInfo()
+    const sections = await context.sections()
+    const latestAll = await listArticleSummaries(db, publishedNow(), 24)
+    const withImage = latestAll.find((a) => a.image) ?? latestAll[0]
+    const lead = withImage
+    const rest = latestAll.filter((a) => a !== lead)
+    const top = rest.slice(0, 4)
+    const latest = rest.slice(4, 14)
+    const shown = new Set([lead, ...top].filter(Boolean).map((a) => a!.id))
+    const blocks = await Promise.all(sections.map(async (section) => ({
+      section,
+      articles: await listArticleSummaries(db, { ...publishedNow(), sectionId: section.id, excludeIds: [...shown] }, 4),
+    })))
+    const topics = await listActiveTopics(db, 8)
+    const html = render(HomePage({
+      site, lead, top, latest, sections: blocks, topics,
+      head: { title: site.name, canonical: '/', description: site.description, jsonLd: [{
+        '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: `${site.url}/`,
+        potentialAction: { '@type': 'SearchAction', target: `${site.url}/search?q={query}`, 'query-input': 'required name=query' },
+      }] },
+    }))
+    return sendPage(cache, req, reply, html, { tags: ['home', 'site'] })
+  })
+
+  app.get('/search', { config: pub, schema: { querystring: { type: 'object', properties: { q: { type: 'string' }, page: { type: 'string', maxLength: 6 } } } } }, async (req, reply) => {
+    const query = ((req.query as { q?: string }).q ?? '').slice(0, maxQueryLength).trim()
+    const page = pageNumber((req.query as { page?: string }).page)
+    const site = await context.siteInfo()
+    const found = query ? await searchArticles(db, deps.dialect, query, pageSize, (page - 1) * pageSize) : { hits: [], total: 0 }
+    const summaries = await summariesByIds(db, found.hits.map((h) => h.id))
+    const byId = new Map(summaries.map((s) => [s.id, s]))
+    const results = found.hits.flatMap((h) => {
+      const article = byId.get(h.id)
+      return article ? [{ article, snippet: h.snippet }] : []
+    })
+    const { pages } = paging(page, pageSize, found.total)
+    const html = render(SearchPage({
+      site, query, results, total: found.total, page, pages,
+      head: { title: query ? `Search: ${query}` : 'Search', noindex: true, canonical: '/search' },
+    }))
+    return sendPage(cache, req, reply, html, { tags: ['search', 'site'], sMaxAge: 30 })
+  })
+
+  async function sendList(req: FastifyRequest, reply: FastifyReply, view: Omit<ListView, 'site' | 'head' | 'articles' | 'page' | 'pages'>, filter: ArticleFilter, tags: string[]) {
+    const page = pageNumber((req.query as { page?: string }).page)
+    const site = await context.siteInfo()
+    const { items, total } = await pageArticleSummaries(db, { ...publishedNow(), ...filter }, pageSize, (page - 1) * pageSize)
+    const { pages } = paging(page, pageSize, total)
+    if (page > pages) throw notFound('Page')
+    const canonical = page === 1 ? view.basePath : `${view.basePath}?page=${page}`
+    const html = render(ListPage({
+      ...view, site, articles: items, page, pages,
+      head: {
+        title: page === 1 ? view.title : `${view.title}, page ${page}`,
+        description: view.description || `${view.title}: the latest from ${site.name}.`,
+        canonical,
+        feeds: [
+          { title: `${view.title} (RSS)`, href: view.feedPath },
+          { title: `${view.title} (Atom)`, href: `${view.feedPath}atom/`, type: 'application/atom+xml' },
+          { title: `${view.title} (JSON Feed)`, href: `${view.feedPath}json/`, type: 'application/feed+json' },
+        ],
+        jsonLd: [breadcrumbLd(site, [{ name: 'Home', path: '/' }, { name: view.title, path: view.basePath }])],
+      },
+    }))
+    return sendPage(cache, req, reply, html, { tags: [...tags, 'site'] })
+  }
+
+  app.get('/topic/:slug/', { config: pub, schema: { params: slugParam, querystring: pageQuery } }, async (req, reply) => {
+    const topic = await findTopicBySlug(db, (req.params as { slug: string }).slug)
+    if (!topic) throw notFound('Topic')
+    const base = `/topic/${topic.slug}/`
+    return sendList(req, reply, { kind: 'topic', title: topic.name, description: topic.description, basePath: base, feedPath: `${base}feed/` }, { topicId: topic.id }, [`topic:${topic.id}`])
+  })
+
+  app.get('/author/:slug/', { config: pub, schema: { params: slugParam, querystring: pageQuery } }, async (req, reply) => {
+    const author = await findAuthorBySlug(db, (req.params as { slug: string }).slug)
+    if (!author) throw notFound('Author')
+    const base = `/author/${author.slug}/`
+    return sendList(req, reply, { kind: 'author', title: author.name, description: author.bio, basePath: base, feedPath: `${base}feed/` }, { authorId: author.id }, [`author:${author.id}`])
+  })
+
+  app.get('/tag/:slug/', { config: pub, schema: { params: slugParam, querystring: pageQuery } }, async (req, reply) => {
+    const tag = await findTagBySlug(db, (req.params as { slug: string }).slug)
+    if (!tag) throw notFound('Tag')
+    const base = `/tag/${tag.slug}/`
+    return sendList(req, reply, { kind: 'tag', title: tag.name, description: '', basePath: base, feedPath: `${base}feed/` }, { tagId: tag.id }, [`tag:${tag.id}`])
+  })
+
+  app.get('/:section/', { config: pub, schema: { params: { type: 'object', properties: { section: { type: 'string', maxLength: 200 } } }, querystring: pageQuery } }, async (req, reply) => {
+    const section = await findSectionBySlug(db, (req.params as { section: string }).section)
+    if (!section) throw notFound('Section')
+    const base = `/${section.slug}/`
+    return sendList(req, reply, { kind: 'section', title: section.name, description: section.description, basePath: base, feedPath: `${base}feed/`, current: section.slug }, { sectionId: section.id }, [`section:${section.id}`])
+  })
+
+  app.get('/:section/:slug/', { config: pub, schema: { params: { type: 'object', properties: { section: { type: 'string', maxLength: 200 }, slug: { type: 'string', maxLength: 200 } } } } }, async (req, reply) => {
+    const { section, slug } = req.params as { section: string; slug: string }
+    const article = await findArticleBySlug(db, slug)
+    const visible = article && article.status === 'published' && (!article.publishedAt || article.publishedAt <= deps.clock.now())
+    if (!article || (!visible && article.status !== 'unpublished')) throw notFound('Article')
+    if (article.status === 'unpublished') throw new DomainError('GONE', 'This article has been withdrawn by the newsroom.')
+    if (article.section.slug !== section) return reply.redirect(article.path, 301)
+    const site = await context.siteInfo()
+    const { alsoRead, related } = await findRelated(db, article)
+    const comments = renderComments ? await renderComments(req, article.id) : undefined
+    const description = article.seoDescription || article.standfirst || excerpt(article.bodyText, 200)
+    const html = render(ArticlePage({
+      site, article, alsoRead, related: related.filter((r) => r.id !== alsoRead?.id).slice(0, 6), comments,
+      head: {
+        title: article.seoTitle || article.headline,
+        description,
+        canonical: article.path,
+        og: { type: 'article', image: article.image?.url, imageAlt: article.image?.alt },
+        meta: [
+          ...(article.publishedAt ? [{ property: 'article:published_time', content: article.publishedAt.toISOString() }] : []),
+          ...(article.updatedAt ? [{ property: 'article:modified_time', content: article.updatedAt.toISOString() }] : []),
+          { property: 'article:section', content: article.section.name },
+          ...article.tags.map((t) => ({ property: 'article:tag', content: t.name })),
+        ],
+        jsonLd: [
+          newsArticleLd(site, article),
+          breadcrumbLd(site, [{ name: 'Home', path: '/' }, { name: article.section.name, path: `/${article.section.slug}/` }, { name: article.headline, path: article.path }]),
+        ],
+      },
+    }))
+    const tags = [`article:${article.id}`, `section:${article.section.id}`, ...article.topics.map((t) => `topic:${t.id}`), 'site']
+    return sendPage(cache, req, reply, html, { tags })
+  })
+}

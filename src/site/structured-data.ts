@@ -1,0 +1,39 @@
+// schema.org JSON-LD for articles and breadcrumbs; absolute URLs come from the configured site URL only.
+import type { Article } from '../content/index.js'
+import { absolute, type SiteInfo } from '../ui/index.js'
+
+export function newsArticleLd(site: SiteInfo, article: Article): object {
+  const url = absolute(site, article.path)
+  const dateModified = article.updatedAt || article.corrections.length
+    ? new Date(Math.max(...[article.updatedAt, ...article.corrections.map((c) => c.createdAt)].filter((d): d is Date => !!d).map((d) => d.getTime())))
+    : article.publishedAt
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.headline,
+    description: article.seoDescription || article.standfirst,
+    ...(article.image ? { image: [absolute(site, article.image.url)] } : {}),
+    datePublished: article.publishedAt?.toISOString(),
+    dateModified: dateModified?.toISOString(),
+    author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absolute(site, `/author/${a.slug}/`) })),
+    publisher: {
+      '@type': 'NewsMediaOrganization',
+      name: site.name,
+      url: `${site.url}/`,
+      logo: { '@type': 'ImageObject', url: absolute(site, site.logo) },
+    },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    articleSection: article.section.name,
+    ...(article.dateline ? { locationCreated: { '@type': 'Place', name: article.dateline } } : {}),
+    isAccessibleForFree: true,
+    inLanguage: site.language,
+  }
+}
+
+export function breadcrumbLd(site: SiteInfo, trail: { name: string; path: string }[]): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map((t, i) => ({ '@type': 'ListItem', position: i + 1, name: t.name, item: absolute(site, t.path) })),
+  }
+}

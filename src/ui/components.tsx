@@ -1,0 +1,87 @@
+// Small pieces reader pages share: teasers, bylines, times, paging, the error page.
+import type { ArticleSummary, AuthorRef } from '../content/index.js'
+import { formatDateTime, formatDate } from './format.js'
+import { Layout } from './layout.js'
+import type { SiteInfo } from './site-info.js'
+
+export function Time({ date, timeZone, withTime = true, itemProp }: { date: Date; timeZone: string; withTime?: boolean; itemProp?: string }) {
+  return <time datetime={date.toISOString()} itemprop={itemProp}>{withTime ? formatDateTime(date, timeZone) : formatDate(date, timeZone)}</time>
+}
+
+export function AuthorLinks({ authors }: { authors: AuthorRef[] }) {
+  return (
+    <>
+      {authors.map((a, i) => (
+        <>
+          {i > 0 && (i === authors.length - 1 ? ' and ' : ', ')}
+          <a href={`/author/${a.slug}/`} rel="author">{a.name}</a>
+        </>
+      ))}
+    </>
+  )
+}
+
+/** "Energy Crisis | " before a headline when the article belongs to a running story. */
+export function TopicLabel({ article }: { article: Pick<ArticleSummary, 'topic'> }) {
+  if (!article.topic) return null
+  return <><a class="topic-label" href={`/topic/${article.topic.slug}/`}>{article.topic.name}</a><span class="topic-sep" aria-hidden="true"> | </span></>
+}
+
+export type TeaserSize = 'lead' | 'top' | 'list' | 'compact'
+
+export function Teaser({ article, site, size = 'list', headingLevel = 3, eager = false }: {
+  article: ArticleSummary
+  site: SiteInfo
+  size?: TeaserSize
+  headingLevel?: 2 | 3 | 4
+  /** Above the fold: load the image at once. */
+  eager?: boolean
+}) {
+  const H = `h${headingLevel}` as 'h2'
+  const showImage = article.image && size !== 'compact'
+  return (
+    <article class={`teaser teaser--${size}`}>
+      {showImage && article.image && (
+        <img class="teaser__image" src={article.image.url} alt={article.image.alt}
+          width={article.image.width ?? 1200} height={article.image.height ?? 675}
+          loading={eager ? 'eager' : 'lazy'} decoding="async" />
+      )}
+      <div class="teaser__text">
+        <H class="teaser__headline">
+          {article.topic && <span class="teaser__topic">{article.topic.name}<span aria-hidden="true"> | </span></span>}
+          <a href={article.path}>{article.headline}</a>
+        </H>
+        {size !== 'compact' && article.standfirst && <p class="teaser__standfirst">{article.standfirst}</p>}
+        <p class="teaser__meta">
+          {article.publishedAt && <Time date={article.publishedAt} timeZone={site.timeZone} />}
+          {size !== 'compact' && article.authors.length > 0 && <> · <span class="teaser__authors">{article.authors.map((a) => a.name).join(', ')}</span></>}
+        </p>
+      </div>
+    </article>
+  )
+}
+
+export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+  if (pages <= 1) return null
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {page > 1 ? <a rel="prev" href={href(page - 1)}>← Newer</a> : <span />}
+      <span class="pagination__where">Page {page} of {pages}</span>
+      {page < pages ? <a rel="next" href={href(page + 1)}>Older →</a> : <span />}
+    </nav>
+  )
+}
+
+export function ErrorPage({ site, status, message }: { site: SiteInfo; status: number; message: string }) {
+  const title = status === 404 ? 'Page not found' : status === 410 ? 'This article has been withdrawn' : status === 429 ? 'Slow down' : status >= 500 ? 'Something went wrong' : 'That did not work'
+  return (
+    <Layout site={site} head={{ title, noindex: true }}>
+      <div class="error-page">
+        <p class="error-page__status">Error {status}</p>
+        <h1>{title}</h1>
+        <p>{message}</p>
+        <p><a href="/">Go to the front page</a> or <a href="/search">search the archive</a>.</p>
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,99 @@
+// The page shell every reader page shares: head, skip link, masthead with today's date, navigation, footer.
+import type { ComponentChildren } from 'preact'
+import { formatMastheadDate } from './format.js'
+import { absolute, type SiteInfo } from './site-info.js'
+
+export interface HeadInfo {
+  title: string
+  description?: string | undefined
+  /** Path of the canonical URL, made absolute with the configured site URL. */
+  canonical?: string | undefined
+  feeds?: { title: string; href: string; type?: string }[] | undefined
+  /** Open Graph and Twitter card values. */
+  og?: { type: string; image?: string | undefined; imageAlt?: string | undefined } | undefined
+  /** Structured data objects, each written as one JSON-LD script. */
+  jsonLd?: object[] | undefined
+  noindex?: boolean | undefined
+  /** Extra tags such as article:published_time. */
+  meta?: { property: string; content: string }[] | undefined
+}
+
+/** JSON for a script tag: `<` is escaped so no string can close the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+export function Layout({ site, head, current, children }: {
+  site: SiteInfo
+  head: HeadInfo
+  /** Slug of the section to mark as current in the navigation. */
+  current?: string | undefined
+  children: ComponentChildren
+}) {
+  const title = head.title === site.name ? site.name : `${head.title} | ${site.name}`
+  const canonical = head.canonical ? absolute(site, head.canonical) : undefined
+  const description = head.description ?? site.description
+  return (
+    <html lang={site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <meta name="description" content={description} />
+        {canonical && <link rel="canonical" href={canonical} />}
+        {head.noindex && <meta name="robots" content="noindex" />}
+        <link rel="stylesheet" href={site.stylesheet} />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {(head.feeds ?? [{ title: site.name, href: '/feed/' }]).map((f) => (
+          <link rel="alternate" type={f.type ?? 'application/rss+xml'} title={f.title} href={absolute(site, f.href)} />
+        ))}
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:title" content={head.title} />
+        <meta property="og:description" content={description} />
+        <meta property="og:type" content={head.og?.type ?? 'website'} />
+        {canonical && <meta property="og:url" content={canonical} />}
+        {head.og?.image && <meta property="og:image" content={absolute(site, head.og.image)} />}
+        {head.og?.imageAlt && <meta property="og:image:alt" content={head.og.imageAlt} />}
+        <meta name="twitter:card" content={head.og?.image ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={head.title} />
+        <meta name="twitter:description" content={description} />
+        {head.og?.image && <meta name="twitter:image" content={absolute(site, head.og.image)} />}
+        {(head.meta ?? []).map((m) => <meta property={m.property} content={m.content} />)}
+        {(head.jsonLd ?? []).map((data) => (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+        ))}
+        {site.script && <script type="module" src={site.script} />}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="masthead" role="banner">
+          <div class="masthead__top">
+            <time class="masthead__date" datetime={site.now.toISOString()}>{formatMastheadDate(site.now, site.timeZone, site.language)}</time>
+            <a class="masthead__search" href="/search">Search</a>
+          </div>
+          <a class="masthead__name" href="/">{site.name}</a>
+          <nav class="sections" aria-label="Sections">
+            <ul>
+              {site.sections.map((s) => (
+                <li><a href={`/${s.slug}/`} aria-current={current === s.slug ? 'page' : undefined}>{s.name}</a></li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>{children}</main>
+        <footer class="site-footer" role="contentinfo">
+          <p><a href="/">{site.name}</a> · {site.description}</p>
+          <nav aria-label="Site">
+            <ul>
+              <li><a href="/feed/">RSS</a></li>
+              <li><a href="/feed/atom/">Atom</a></li>
+              <li><a href="/feed/json/">JSON Feed</a></li>
+              <li><a href="/sitemap.xml">Sitemap</a></li>
+              <li><a href="/search">Search</a></li>
+            </ul>
+          </nav>
+        </footer>
+      </body>
+    </html>
+  )
+}

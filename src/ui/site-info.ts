@@ -1,0 +1,21 @@
+// What every page knows about the site it belongs to.
+export interface NavSection { slug: string; name: string }
+
+export interface SiteInfo {
+  name: string
+  description: string
+  /** Absolute base URL without a trailing slash, from configuration. */
+  url: string
+  language: string
+  timeZone: string
+  sections: NavSection[]
+  /** The moment the page was rendered, for the masthead date. */
+  now: Date
+  /** Versioned path of the stylesheet. */
+  stylesheet: string
+  /** Versioned path of the progressive-enhancement script, when there is one. */
+  script?: string | undefined
+  logo: string
+}
+
+export const absolute = (site: Pick<SiteInfo, 'url'>, path: string) => (/^https?:\/\//.test(path) ? path : `${site.url}${path}`)
