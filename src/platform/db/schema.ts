@@ -1,5 +1,14 @@
 // The database's table types, one interface per table, shared by every store. Times are ISO 8601 UTC text.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { IdentityTables } from './schema.identity.js'
+import type { EditorialTables } from './schema.editorial.js'
+import type { MediaTables } from './schema.media.js'
+import type { CommentTables } from './schema.comments.js'
+
+export type * from './schema.identity.js'
+export type * from './schema.editorial.js'
+export type * from './schema.media.js'
+export type * from './schema.comments.js'
 
 export interface SectionTable {
   id: Generated<number>
@@ -102,7 +111,8 @@ export interface ChangeLogTable {
   created_at: string
 }
 
-export interface Database {
+/** Tables of the content capability. */
+export interface ContentTables {
   section: SectionTable
   topic: TopicTable
   tag: TagTable
@@ -115,6 +125,8 @@ export interface Database {
   setting: SettingTable
   change_log: ChangeLogTable
 }
+
+export interface Database extends ContentTables, IdentityTables, EditorialTables, MediaTables, CommentTables {}
 
 export type ArticleRow = Selectable<ArticleTable>
 export type NewArticleRow = Insertable<ArticleTable>

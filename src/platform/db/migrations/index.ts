@@ -2,6 +2,10 @@
 import type { Kysely } from 'kysely'
 import type { DialectName } from '../dialect.js'
 import * as m0001 from './0001-content.js'
+import * as m0002 from './0002-identity.js'
+import * as m0003 from './0003-editorial.js'
+import * as m0004 from './0004-media.js'
+import * as m0005 from './0005-comments.js'
 
 export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -10,4 +14,8 @@ export interface Migration {
 /** Append only: a released migration is never edited, a new one is added after it. */
 export const migrations: Record<string, Migration> = {
   '0001-content': m0001,
+  '0002-identity': m0002,
+  '0003-editorial': m0003,
+  '0004-media': m0004,
+  '0005-comments': m0005,
 }

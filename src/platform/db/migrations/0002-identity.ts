@@ -1,0 +1,5 @@
+// Staff users, roles, sessions, sign-in throttling, password resets, invitations, audit log.
+import type { Kysely } from 'kysely'
+import type { DialectName } from '../dialect.js'
+
+export async function up(_db: Kysely<any>, _dialect: DialectName): Promise<void> {}

@@ -1,0 +1,5 @@
+// Reader comments, their history, commenter subscriptions.
+import type { Kysely } from 'kysely'
+import type { DialectName } from '../dialect.js'
+
+export async function up(_db: Kysely<any>, _dialect: DialectName): Promise<void> {}
