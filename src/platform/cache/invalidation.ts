@@ -51,9 +51,17 @@ export function createInvalidationBus({ db, cache, redis, pollMs = 1000, onError
             cache.purge(row.tags.split(' '))
             lastSeen = row.id
           }
+          await prune()
         } catch (err) {
           onError(err)
         }
+      }
+      // Peers only need the last few seconds of the log; keep an hour so a slow process can catch up.
+      let lastPrune = 0
+      const prune = async () => {
+        if (Date.now() - lastPrune < 10 * 60_000) return
+        lastPrune = Date.now()
+        await db.deleteFrom('change_log').where('created_at', '<', new Date(Date.now() - 3_600_000).toISOString()).execute()
       }
       const started = readLatest().then((id) => { lastSeen = id }).catch(onError)
       const timer = setInterval(() => { if (!stopped) void started.then(poll) }, pollMs)
