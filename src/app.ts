@@ -9,6 +9,7 @@ import { createDb, migrateToLatest, ping, type Db } from './platform/db/index.js
 import { systemClock, type Clock } from './platform/clock.js'
 import { createEvents } from './platform/events.js'
 import { createInvalidationBus, createPageCache } from './platform/cache/index.js'
+import { createMailer } from './platform/mail/index.js'
 import {
   commonHeaders, denyAll, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
 } from './platform/http/index.js'
@@ -50,6 +51,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; log?
   const secret = await loadSecret(handle.db, config.secret)
   return {
     config, db: handle.db, dialect: handle.dialect, clock: opts.clock ?? systemClock, events, cache, bus, secret, log,
+    mail: createMailer(config, log),
     async close() {
       await redis?.quit().catch(() => {})
       await handle.close()

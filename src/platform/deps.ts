@@ -5,6 +5,7 @@ import type { Db, DialectName } from './db/index.js'
 import type { Clock } from './clock.js'
 import type { Events } from './events.js'
 import type { PageCache, InvalidationBus } from './cache/index.js'
+import type { Mailer } from './mail/index.js'
 
 export interface Deps {
   config: Config
@@ -16,5 +17,7 @@ export interface Deps {
   bus: InvalidationBus
   /** Signs form tokens and cookies. */
   secret: string
+  /** Outgoing mail (SMTP, or the in-memory outbox when SMTP_URL is unset). */
+  mail: Mailer
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>
 }

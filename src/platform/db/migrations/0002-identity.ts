@@ -1,5 +1,66 @@
 // Staff users, roles, sessions, sign-in throttling, password resets, invitations, audit log.
 import type { Kysely } from 'kysely'
-import type { DialectName } from '../dialect.js'
+import { idType, type DialectName } from '../dialect.js'
 
-export async function up(_db: Kysely<any>, _dialect: DialectName): Promise<void> {}
+export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  const id = idType(dialect)
+  await db.schema.createTable('staff_user')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('email', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute()
+
+  await db.schema.createTable('staff_session')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'integer', (c) => c.notNull().references('staff_user.id').onDelete('cascade'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('last_seen_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('ip', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('user_agent', 'text', (c) => c.notNull().defaultTo(''))
+    .execute()
+  await db.schema.createIndex('staff_session_user').on('staff_session').column('user_id').execute()
+
+  await db.schema.createTable('sign_in_attempt')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('sign_in_attempt_key').on('sign_in_attempt').columns(['key', 'created_at']).execute()
+
+  await db.schema.createTable('password_reset')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'integer', (c) => c.notNull().references('staff_user.id').onDelete('cascade'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
+    .execute()
+
+  await db.schema.createTable('staff_invitation')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('invited_by', 'integer', (c) => c.references('staff_user.id').onDelete('set null'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('accepted_at', 'text')
+    .execute()
+
+  await db.schema.createTable('audit_log')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'integer')
+    .addColumn('actor_label', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('subject', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('detail', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('ip', 'text', (c) => c.notNull().defaultTo(''))
+    .execute()
+  await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute()
+}
