@@ -1,0 +1,277 @@
+// `npm run bench`: imports 10,000 generated articles into a fresh database, starts the real server with the page
+// cache on and off, and measures it with wrk on loopback against a bare node:http and an nginx baseline in the same run.
+import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { writeArticles } from './generate.mjs'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const work = join(root, 'bench', '.work')
+const duration = process.env.BENCH_DURATION ?? '10s'
+const strict = process.env.BENCH_STRICT === '1'
+const articleCount = Number(process.env.BENCH_ARTICLES ?? 10_000)
+const wrkBin = process.env.WRK ?? 'wrk'
+const nginxBin = process.env.NGINX ?? '/usr/sbin/nginx'
+const started = Date.now()
+const children = new Set()
+
+const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`)
+
+function stopAll() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+}
+process.on('exit', stopAll)
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stopAll(); process.exit(130) })
+
+// ── Preconditions ────────────────────────────────────────────────────────────────────────────────────────────
+
+if (spawnSync(wrkBin, ['--version']).error) {
+  console.log('wrk is not installed: apt-get install wrk')
+  process.exit(1)
+}
+mkdirSync(work, { recursive: true })
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`)
+}
+
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+    const { port } = probe.address()
+    probe.close(() => resolve(port))
+  })
+})
+
+/** Spawns a long-running child that bench kills at the end, and resolves once `url` answers. */
+async function startChild(name, command, args, env, url) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+  children.add(child)
+  let stderr = ''
+  child.stderr.on('data', (d) => { stderr += d })
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr.trim()}`)
+    try {
+      const res = await fetch(url)
+      await res.arrayBuffer()
+      if (res.ok) return child
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`${name} did not start within 30 s: ${stderr.trim()}`)
+}
+
+const rssMb = (pid) => {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1])
+    return kb / 1024
+  } catch {
+    return NaN
+  }
+}
+
+// ── Data ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+log('building if needed')
+run(process.execPath, ['scripts/build.mjs', '--if-needed'])
+
+// The articles are deterministic, so the file is reused while the generator and count are unchanged; the database is always fresh.
+const jsonl = join(work, `articles-${articleCount}.jsonl`)
+const stamp = `${jsonl}.stamp`
+const generatorHash = createHash('sha1').update(readFileSync(new URL('./generate.mjs', import.meta.url))).digest('hex')
+let paths
+if (existsSync(jsonl) && existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).hash === generatorHash) {
+  paths = JSON.parse(readFileSync(stamp, 'utf8')).paths
+  log(`reusing ${articleCount} generated articles`)
+} else {
+  log(`generating ${articleCount} articles`)
+  paths = await writeArticles(jsonl, articleCount)
+  writeFileSync(stamp, JSON.stringify({ hash: generatorHash, paths }))
+}
+
+const dbFile = join(work, 'bench.db')
+for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true })
+const serverEnv = {
+  DATABASE_URL: `sqlite:${dbFile}`,
+  MEDIA_DIR: join(work, 'media'),
+  SECRET: 'bench-secret-bench-secret-bench-secret-0',
+  SITE_URL: 'https://bench.example.test',
+  LOG_LEVEL: 'warn',
+  HOST: '127.0.0.1',
+  NODE_ENV: 'production',
+}
+log('importing with `dateline import` into a fresh SQLite database')
+const importStart = Date.now()
+run(process.execPath, ['bin/dateline.js', 'import', jsonl], serverEnv)
+const importSeconds = (Date.now() - importStart) / 1000
+
+// ── Servers ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+const ports = { cached: await freePort(), uncached: await freePort(), node: await freePort(), nginx: await freePort() }
+const base = (port) => `http://127.0.0.1:${port}`
+log('starting dist/server.js twice: page cache on, and PAGE_CACHE=off')
+const cached = await startChild('server (cache on)', process.execPath, ['dist/server.js'], { ...serverEnv, PORT: String(ports.cached) }, `${base(ports.cached)}/readyz`)
+const uncached = await startChild('server (cache off)', process.execPath, ['dist/server.js'], { ...serverEnv, PORT: String(ports.uncached), PAGE_CACHE: 'off' }, `${base(ports.uncached)}/readyz`)
+
+// The page under test: the newest article, the one a front page would send most readers to.
+const articlePath = paths[0]
+const first = await fetch(`${base(ports.cached)}${articlePath}`)
+const articleHtml = Buffer.from(await first.arrayBuffer())
+if (first.status !== 200) throw new Error(`${articlePath} answered ${first.status}`)
+const second = await fetch(`${base(ports.cached)}${articlePath}`)
+await second.arrayBuffer()
+if (second.headers.get('x-cache') !== 'HIT') throw new Error('the article was not served from the page cache on the second request')
+const home = await fetch(`${base(ports.cached)}/`)
+await home.arrayBuffer()
+const htmlFile = join(work, 'static', 'article.html')
+mkdirSync(join(work, 'static'), { recursive: true })
+writeFileSync(htmlFile, articleHtml)
+
+log('starting the baselines: bare node:http and nginx')
+const bare = await startChild('bare node:http', process.execPath, [fileURLToPath(new URL('./baseline-server.mjs', import.meta.url)), htmlFile, String(ports.node)], {}, base(ports.node))
+let nginx
+if (existsSync(nginxBin)) {
+  nginx = await startNginx(ports.nginx).catch((err) => { log(`nginx baseline skipped: ${err.message}`); return undefined })
+} else {
+  log(`nginx not found at ${nginxBin}: its baseline is skipped (apt-get install nginx-light)`)
+}
+
+/** nginx as one foreground process (no daemon, no workers) serving the saved page, so it is killed with the rest. */
+async function startNginx(port) {
+  const dir = join(work, 'nginx')
+  mkdirSync(dir, { recursive: true })
+  // Only set temp paths for modules this nginx was built with; naming one it lacks is a config error.
+  const built = spawnSync(nginxBin, ['-V'], { encoding: 'utf8' }).stderr
+  const temps = ['client-body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .filter((m) => built.includes(`--http-${m}-temp-path`) || m === 'client-body')
+    .map((m) => `  ${m.replace('-', '_')}_temp_path ${join(dir, m)};`).join('\n')
+  const conf = join(dir, 'nginx.conf')
+  writeFileSync(conf, `daemon off;
+master_process off;
+worker_processes 1;
+pid ${join(dir, 'nginx.pid')};
+error_log ${join(dir, 'error.log')} warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+${temps}
+  sendfile on;
+  tcp_nopush on;
+  open_file_cache max=10;
+  server {
+    listen 127.0.0.1:${port};
+    location / { root ${join(work, 'static')}; default_type 'text/html; charset=utf-8'; try_files /article.html =404; }
+  }
+}
+`)
+  return startChild('nginx', nginxBin, ['-e', join(dir, 'error.log'), '-p', dir, '-c', conf], {}, base(port))
+}
+
+// ── wrk ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A wrk Lua script that walks through `list` in turn, each thread from a different place. */
+function cyclingScript(name, list) {
+  const file = join(work, `${name}.lua`)
+  writeFileSync(file, `local paths = { ${list.map((p) => JSON.stringify(p)).join(',\n')} }
+local threads = 0
+function setup(thread)
+  thread:set("offset", threads * math.floor(#paths / 2))
+  threads = threads + 1
+end
+local i = nil
+function request()
+  i = ((i or offset or 0) % #paths) + 1
+  return wrk.format("GET", paths[i])
+end
+`)
+  return file
+}
+
+const toMs = (value, unit) => Number(value) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit] ?? NaN)
+
+function parseWrk(out) {
+  const pct = (p) => {
+    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(out)
+    return m ? toMs(m[1], m[2]) : NaN
+  }
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN)
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0)
+  const socket = /Socket errors: (.*)/.exec(out)?.[1]
+  return { rps, p50: pct(50), p99: pct(99), non2xx, socket }
+}
+
+const results = []
+async function measure(label, url, { script, note = '' } = {}) {
+  log(`wrk ${label}`)
+  const args = ['-t2', '-c50', `-d${duration}`, '--timeout', '5s', '--latency', ...(script ? ['-s', script] : []), url]
+  const out = await new Promise((resolve, reject) => {
+    const child = spawn(wrkBin, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    children.add(child)
+    let text = ''
+    child.stdout.on('data', (d) => { text += d })
+    child.stderr.on('data', (d) => { text += d })
+    // wrk stops itself after -d; this only guards against a hung run.
+    const guard = setTimeout(() => child.kill('SIGKILL'), (parseFloat(duration) || 10) * 1000 + 30_000)
+    child.on('error', reject)
+    child.on('close', () => { clearTimeout(guard); resolve(text) })
+  })
+  const r = { label, note, ...parseWrk(out) }
+  if (Number.isNaN(r.rps)) console.log(out)
+  results.push(r)
+  return r
+}
+
+const searchQueries = ['parliament budget', 'flooding river', 'vaccine hospital', 'festival', 'striker transfer', 'broadband', 'school teachers', 'harbour ferry']
+const articleScript = cyclingScript('articles', paths)
+const searchScript = cyclingScript('search', searchQueries.map((q) => `/search?q=${encodeURIComponent(q)}`))
+
+const baseline = await measure('static: bare node:http', base(ports.node))
+if (nginx) await measure('static: nginx', base(ports.nginx))
+const warmArticle = await measure('article, cache warm', `${base(ports.cached)}${articlePath}`)
+const warmHome = await measure('home, cache warm', `${base(ports.cached)}/`)
+const coldArticle = await measure('article, cache off', base(ports.uncached), { script: articleScript, note: `${paths.length} URLs` })
+const coldHome = await measure('home, cache off', `${base(ports.uncached)}/`)
+const search = await measure('search, cache off', base(ports.uncached), { script: searchScript, note: `${searchQueries.length} queries` })
+
+// ── Report ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+const memory = { cached: rssMb(cached.pid), uncached: rssMb(uncached.pid) }
+stopAll()
+
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—')
+const rows = results.map((r) => [
+  r.label + (r.note ? ` (${r.note})` : ''),
+  fmt(r.rps, 0),
+  fmt(r.p50, 2),
+  fmt(r.p99, 2),
+  `${fmt((r.rps / baseline.rps) * 100, 0)}%`,
+  [r.non2xx ? `${r.non2xx} non-2xx` : '', r.socket ? `socket errors: ${r.socket}` : ''].filter(Boolean).join('; '),
+])
+const header = ['what (wrk -t2 -c50 -d' + duration + ')', 'req/s', 'p50 ms', 'p99 ms', 'vs node:http', 'errors']
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+const line = (cells) => cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
+console.log('')
+console.log(`Dateline bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${articleCount} articles (import took ${importSeconds.toFixed(0)} s), article page ${(articleHtml.length / 1024).toFixed(1)} KB`)
+console.log(line(header))
+console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+for (const r of rows) console.log(line(r))
+console.log('')
+console.log(`Server memory (RSS) after the run: cache on ${fmt(memory.cached, 0)} MB, cache off ${fmt(memory.uncached, 0)} MB`)
+console.log('')
+
+const targets = [
+  ['warm article ≥ 70% of bare node:http', warmArticle.rps >= 0.7 * baseline.rps, `${fmt((warmArticle.rps / baseline.rps) * 100, 0)}%`],
+  ['article with the cache off ≥ 2,000 req/s', coldArticle.rps >= 2000, `${fmt(coldArticle.rps, 0)} req/s`],
+  ['home p99 ≤ 20 ms (cache warm)', warmHome.p99 <= 20, `${fmt(warmHome.p99, 2)} ms`],
+  ['search p99 ≤ 50 ms', search.p99 <= 50, `${fmt(search.p99, 2)} ms`],
+]
+for (const [name, pass, value] of targets) console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`)
+console.log(`(home with the cache off, for scale: p99 ${fmt(coldHome.p99, 2)} ms)`)
+const errors = results.filter((r) => r.non2xx || Number.isNaN(r.rps))
+if (errors.length) console.log(`Some runs had errors: ${errors.map((r) => r.label).join(', ')}`)
+log('done')
+process.exit(strict && (targets.some(([, pass]) => !pass) || errors.length) ? 1 : 0)
