@@ -16,6 +16,8 @@ export interface Config {
   readonly pageCache: boolean
   readonly logLevel: string
   readonly mediaDir: string
+  /** Largest upload the media library accepts, in bytes. */
+  readonly mediaMaxBytes: number
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
   readonly trustProxy: boolean
@@ -101,6 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     pageCache: flag(env, 'PAGE_CACHE', true),
     logLevel: text(env, 'LOG_LEVEL', 'info'),
     mediaDir: text(env, 'MEDIA_DIR', './data/media'),
+    mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 15 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     smtpUrl: url(env, 'SMTP_URL', undefined, ['smtp:', 'smtps:']),
     mailFrom: text(env, 'MAIL_FROM', 'Dateline <no-reply@localhost>'),
     trustProxy: flag(env, 'TRUST_PROXY', false),

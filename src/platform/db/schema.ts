@@ -62,6 +62,8 @@ export interface ArticleTable {
   image_credit: string
   image_width: number | null
   image_height: number | null
+  /** The media item the featured image comes from, when it was uploaded here (added by 0004-media). */
+  image_media_id: number | null
   status: ArticleStatus
   /** When it went (or goes, if scheduled) public. */
   published_at: string | null
