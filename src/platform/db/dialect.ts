@@ -1,5 +1,5 @@
 // The only file that branches on SQLite versus PostgreSQL: connection, pragmas, identity columns, error shapes.
-import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDataType } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDataType, type SelectQueryBuilder } from 'kysely'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 
@@ -45,4 +45,29 @@ export function likeOperator(dialect: DialectName): 'like' | 'ilike' {
 
 export async function ping(db: Kysely<any>): Promise<void> {
   await sql`select 1`.execute(db)
+}
+
+/**
+ * Runs `fn` in a transaction that holds the write lock from its first statement, for claim-then-update work
+ * that two workers must never both win. SQLite: BEGIN IMMEDIATE (a deferred transaction could read a snapshot
+ * another process then overwrites); PostgreSQL: an ordinary transaction, paired with `skipLockedRows`.
+ */
+export async function withWriteLock<DB, T>(db: Kysely<DB>, dialect: DialectName, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (dialect === 'postgres') return db.transaction().execute(fn)
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn)
+    try {
+      const result = await fn(conn)
+      await sql`commit`.execute(conn)
+      return result
+    } catch (err) {
+      await sql`rollback`.execute(conn)
+      throw err
+    }
+  })
+}
+
+/** Locks the selected rows for this transaction and skips rows another worker holds (PostgreSQL `FOR UPDATE SKIP LOCKED`); SQLite's single writer needs nothing. */
+export function skipLockedRows<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, dialect: DialectName): SelectQueryBuilder<DB, TB, O> {
+  return dialect === 'postgres' ? query.forUpdate().skipLocked() : query
 }
