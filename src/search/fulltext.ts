@@ -1,10 +1,14 @@
 // Full-text search over published articles: FTS5 on SQLite, tsvector + GIN on PostgreSQL (the index lives in migration 0001).
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db, DialectName } from '../platform/db/index.js'
+import { isSearchable, parseQuery, toFts5, type Phrase, type SearchQuery } from './query.js'
 
 export interface SearchHit {
   id: number
-  /** Plain text with the matched words between \u0002 and \u0003; the view escapes it and marks them. */
+  /**
+   * Plain text with the matched words between \u0002 and \u0003; the view escapes it and marks them.
+   * From the body when the body matches, else the standfirst, so it is never a copy of the headline.
+   */
   snippet: string
 }
 
@@ -13,48 +17,117 @@ export interface SearchResults {
   total: number
 }
 
-export const maxQueryLength = 200
-
-/** Words of a reader's query, stripped of syntax so no input can break the search expression. */
-export function queryTerms(q: string): string[] {
-  return q.normalize('NFKC').toLowerCase().slice(0, maxQueryLength)
-    .split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).slice(0, 12)
+export interface SearchInput {
+  /** What the reader typed; any text is safe. */
+  query: string
+  limit: number
+  offset: number
+  /** Articles scheduled after this instant stay hidden. */
+  now: Date
 }
 
+const markStart = '\u0002'
+const markEnd = '\u0003'
+const none: SearchResults = { hits: [], total: 0 }
+
+/**
+ * Published articles matching the query, best first: articles whose headline matches come before those
+ * whose standfirst matches, which come before body-only matches; within each, by relevance, then newest.
+ * @example await searchArticles(deps, { query: '"price cap" -gas', limit: 20, offset: 0, now: clock.now() })
+ */
 export async function searchArticles(
-  db: Db, dialect: DialectName, q: string, limit: number, offset: number,
+  { db, dialect }: { db: Db; dialect: DialectName }, input: SearchInput,
 ): Promise<SearchResults> {
-  const terms = queryTerms(q)
-  if (terms.length === 0) return { hits: [], total: 0 }
-  return dialect === 'sqlite' ? searchSqlite(db, terms, limit, offset) : searchPostgres(db, terms, limit, offset)
+  const query = parseQuery(input.query)
+  if (!isSearchable(query)) return none
+  const limit = Math.max(1, Math.min(100, Math.floor(input.limit)))
+  const offset = Math.max(0, Math.floor(input.offset))
+  const run = dialect === 'sqlite' ? searchSqlite : searchPostgres
+  return run(db, query, { limit, offset, now: input.now.toISOString() })
 }
 
-async function searchSqlite(db: Db, terms: string[], limit: number, offset: number): Promise<SearchResults> {
-  // Each term quoted as a phrase, all required; the last one also matches as a prefix (search as you type).
-  const match = terms.map((t, i) => `"${t}"${i === terms.length - 1 && t.length > 2 ? '*' : ''}`).join(' ')
-  const hits = await sql<{ id: number; snippet: string }>`
-    select a.id, snippet(article_fts, 2, char(2), char(3), '…', 28) as snippet
-    from article_fts join article a on a.id = article_fts.rowid
-    where article_fts match ${match} and a.status = 'published'
-    order by bm25(article_fts, 10.0, 4.0, 1.0), a.published_at desc
-    limit ${limit} offset ${offset}`.execute(db)
-  const count = await sql<{ n: number }>`
-    select count(*) as n from article_fts join article a on a.id = article_fts.rowid
-    where article_fts match ${match} and a.status = 'published'`.execute(db)
-  return { hits: hits.rows, total: Number(count.rows[0]?.n ?? 0) }
+interface Window { limit: number; offset: number; now: string }
+
+/** The snippet a reader sees: body words in context, or the standfirst when only headline or standfirst matched. */
+function chooseSnippet(standfirst: string, body: string): string {
+  const text = body.includes(markStart) || !standfirst.trim() ? body : standfirst
+  // Block boundaries are newlines in body_text; in one line of snippet they become spaces, never nothing.
+  return text.replace(/\s+/g, ' ').trim()
 }
 
-async function searchPostgres(db: Db, terms: string[], limit: number, offset: number): Promise<SearchResults> {
-  const query = terms.map((t, i) => `${t.replace(/[^\p{L}\p{N}]/gu, '')}${i === terms.length - 1 && t.length > 2 ? ':*' : ''}`).join(' & ')
-  const hits = await sql<{ id: number; snippet: string }>`
-    with q as (select to_tsquery('english', ${query}) as query)
-    select a.id, ts_headline('english', a.body_text, q.query,
-      'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') as snippet
-    from article a, q
-    where a.search_vector @@ q.query and a.status = 'published'
-    order by ts_rank_cd(a.search_vector, q.query) desc, a.published_at desc
-    limit ${limit} offset ${offset}`.execute(db)
-  const count = await sql<{ n: string }>`
-    select count(*) as n from article a where a.search_vector @@ to_tsquery('english', ${query}) and a.status = 'published'`.execute(db)
-  return { hits: hits.rows, total: Number(count.rows[0]?.n ?? 0) }
+async function searchSqlite(db: Db, query: SearchQuery, w: Window): Promise<SearchResults> {
+  const match = toFts5(query)
+  // The window count runs outside the subquery: FTS5's bm25() refuses to run beside a window function.
+  const ranked = await sql<{ id: number; total: number }>`
+    select id, count(*) over () as total from (
+      select a.id, a.published_at, bm25(article_fts, 10.0, 4.0, 1.0) as score,
+        case when a.id in (select rowid from article_fts where article_fts match ${`{headline} : (${match})`}) then 0
+             when a.id in (select rowid from article_fts where article_fts match ${`{headline standfirst} : (${match})`}) then 1
+             else 2 end as tier
+      from article_fts join article a on a.id = article_fts.rowid
+      where article_fts match ${match} and a.status = 'published' and a.published_at <= ${w.now})
+    order by tier, score, published_at desc, id desc
+    limit ${w.limit} offset ${w.offset}`.execute(db)
+  if (ranked.rows.length === 0) {
+    if (w.offset === 0) return none
+    const count = await sql<{ n: number }>`
+      select count(*) as n from article_fts join article a on a.id = article_fts.rowid
+      where article_fts match ${match} and a.status = 'published' and a.published_at <= ${w.now}`.execute(db)
+    return { hits: [], total: Number(count.rows[0]?.n ?? 0) }
+  }
+  const ids = ranked.rows.map((r) => r.id)
+  // Snippets only for the page shown: highlighting every match would cost more than the search itself.
+  const texts = await sql<{ id: number; standfirst: string; body: string }>`
+    select rowid as id, highlight(article_fts, 1, char(2), char(3)) as standfirst,
+      snippet(article_fts, 2, char(2), char(3), '…', 32) as body
+    from article_fts where article_fts match ${match} and rowid in (${sql.join(ids)})`.execute(db)
+  const byId = new Map(texts.rows.map((t) => [t.id, chooseSnippet(t.standfirst, t.body)]))
+  return { hits: ids.map((id) => ({ id, snippet: byId.get(id) ?? '' })), total: Number(ranked.rows[0]!.total) }
+}
+
+/** The tsquery for a parsed query, built from functions rather than query text so no input is parsed as syntax. */
+function tsquery(query: SearchQuery): RawBuilder<unknown> {
+  const phrase = (p: Phrase): RawBuilder<unknown> => {
+    if (!p.prefix) return sql`phraseto_tsquery('english', ${p.words.join(' ')})`
+    const last = sql`to_tsquery('english', ${`${p.words.at(-1)!}:*`})`
+    return p.words.length === 1 ? last : sql`tsquery_phrase(phraseto_tsquery('english', ${p.words.slice(0, -1).join(' ')}), ${last})`
+  }
+  const clause = (c: Phrase[]) => sql`(${sql.join(c.map(phrase), sql` || `)})`
+  const positive = sql.join(query.all.map(clause), sql` && `)
+  if (query.none.length === 0) return positive
+  return sql`(${positive}) && ${sql.join(query.none.map((p) => sql`!!${phrase(p)}`), sql` && `)}`
+}
+
+async function searchPostgres(db: Db, query: SearchQuery, w: Window): Promise<SearchResults> {
+  const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=32, MinWords=16, MaxFragments=2, FragmentDelimiter=" … "`
+  const result = await sql<{ id: number; total: string; standfirst: string; body: string }>`
+    with q as (select ${tsquery(query)} as query),
+    ranked as (
+      select a.id, count(*) over () as total,
+        case when ts_filter(a.search_vector, '{a}') @@ q.query then 0
+             when ts_filter(a.search_vector, '{a,b}') @@ q.query then 1 else 2 end as tier,
+        ts_rank_cd(a.search_vector, q.query) as rank, a.published_at
+      from article a, q
+      where a.search_vector @@ q.query and a.status = 'published' and a.published_at <= ${w.now}
+      order by tier, rank desc, a.published_at desc, a.id desc
+      limit ${w.limit} offset ${w.offset})
+    select r.id, r.total,
+      ts_headline('english', replace(a.standfirst, '<', chr(1)), q.query, ${`HighlightAll=true, StartSel=${markStart}, StopSel=${markEnd}`}) as standfirst,
+      ts_headline('english', replace(a.body_text, '<', chr(1)), q.query, ${options}) as body
+    from ranked r join article a on a.id = r.id, q
+    order by r.tier, r.rank desc, r.published_at desc, r.id desc`.execute(db)
+  if (result.rows.length === 0) {
+    if (w.offset === 0) return none
+    const count = await sql<{ n: string }>`
+      select count(*) as n from article a
+      where a.search_vector @@ (${tsquery(query)}) and a.status = 'published' and a.published_at <= ${w.now}`.execute(db)
+    return { hits: [], total: Number(count.rows[0]?.n ?? 0) }
+  }
+  // PostgreSQL's parser reads "<word…>" in plain text as a tag and drops it (and everything after <script>)
+  // from headlines; "<" travels as \u0001 through ts_headline and comes back here.
+  const lt = (text: string) => text.replaceAll('\u0001', '<')
+  return {
+    hits: result.rows.map((r) => ({ id: r.id, snippet: chooseSnippet(lt(r.standfirst), lt(r.body)) })),
+    total: Number(result.rows[0]!.total),
+  }
 }

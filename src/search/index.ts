@@ -1,3 +1,4 @@
-// Search: full-text search per dialect, and related articles.
-export { searchArticles, queryTerms, maxQueryLength, type SearchHit, type SearchResults } from './fulltext.js'
+// Search: full-text search per dialect, and related articles. Other modules import search only from here.
+export { searchArticles, type SearchHit, type SearchResults, type SearchInput } from './fulltext.js'
+export { parseQuery, maxQueryLength, type SearchQuery, type Phrase } from './query.js'
 export { findRelated, type Related } from './related.js'

@@ -1,4 +1,4 @@
-// Search: a form that works without JavaScript, ranked results with highlighted snippets.
+// Search: a form that works without JavaScript, ranked results with highlighted snippets, and clear empty states.
 import type { ArticleSummary } from '../content/index.js'
 import { Layout, Pagination, Time, type HeadInfo, type SiteInfo } from '../ui/index.js'
 
@@ -10,47 +10,77 @@ export interface SearchView {
   total: number
   page: number
   pages: number
+  pageSize: number
 }
 
-/** Snippet text arrives with \u0002…\u0003 around matches; escape everything, then mark those. */
-function Snippet({ text }: { text: string }) {
-  const parts = text.split(/(\u0002[^\u0003]*\u0003)/)
+/** Snippet text arrives with \u0002…\u0003 around matches; everything is escaped by JSX, and only those become marks. */
+export function Snippet({ text }: { text: string }) {
+  if (!text) return null
+  const parts = text.split(/(\u0002[^\u0002\u0003]*\u0003)/)
   return (
     <p class="result__snippet">
-      {parts.map((p) => (p.startsWith('\u0002') ? <mark>{p.slice(1, -1)}</mark> : p.replace(/[\u0002\u0003]/g, '')))}
+      {parts.map((p) => (p.startsWith('\u0002') && p.endsWith('\u0003') ? <mark>{p.slice(1, -1)}</mark> : p.replace(/[\u0002\u0003]/g, '')))}
     </p>
   )
 }
 
-export function SearchPage({ site, head, query, results, total, page, pages }: SearchView) {
+function SearchForm({ query }: { query: string }) {
+  return (
+    <form class="search-form" role="search" action="/search" method="get">
+      <label for="q">Search the archive</label>
+      <input id="q" name="q" type="search" value={query} maxLength={200} />
+      <button type="submit">Search</button>
+    </form>
+  )
+}
+
+function Summary({ query, total, page, pages, shown }: { query: string; total: number; page: number; pages: number; shown: number }) {
+  if (!query) return <p class="search-summary">Type a few words from a headline or story. Use “quotes” for an exact phrase and -word to leave a word out.</p>
+  if (total === 0) {
+    return (
+      <div class="search-empty" role="status">
+        <p class="search-summary">No articles match “{query}”.</p>
+        <ul>
+          <li>Check the spelling, or try fewer or more general words.</li>
+          <li>Search for a person, a place or a company named in the story.</li>
+          <li>Or browse the <a href="/">front page</a> and its sections.</li>
+        </ul>
+      </div>
+    )
+  }
+  if (shown === 0) {
+    return <p class="search-summary" role="status">There is no page {page} for “{query}”: its {total} {total === 1 ? 'result fits' : 'results fit'} on {pages} {pages === 1 ? 'page' : 'pages'}. <a href={`/search?q=${encodeURIComponent(query)}`}>Back to the first page</a>.</p>
+  }
+  return (
+    <p class="search-summary" role="status">
+      {total} {total === 1 ? 'article matches' : 'articles match'} “{query}”{pages > 1 ? `, page ${page} of ${pages}` : ''}.
+    </p>
+  )
+}
+
+export function SearchPage({ site, head, query, results, total, page, pages, pageSize }: SearchView) {
   return (
     <Layout site={site} head={head}>
       <header class="list-header">
         <h1>Search</h1>
-        <form class="search-form" role="search" action="/search" method="get">
-          <label for="q">Search the archive</label>
-          <input id="q" name="q" type="search" value={query} maxLength={200} />
-          <button type="submit">Search</button>
-        </form>
+        <SearchForm query={query} />
       </header>
-      {query && (
-        <p class="search-summary" role="status">
-          {total === 0 ? `No articles match “${query}”.` : `${total} ${total === 1 ? 'article matches' : 'articles match'} “${query}”.`}
-        </p>
+      <Summary query={query} total={total} page={page} pages={pages} shown={results.length} />
+      {results.length > 0 && (
+        <ol class="results" start={(page - 1) * pageSize + 1}>
+          {results.map(({ article, snippet }) => (
+            <li class="result">
+              <h2 class="result__headline">
+                {article.topic && <span class="teaser__topic">{article.topic.name}<span aria-hidden="true"> | </span></span>}
+                <a href={article.path}>{article.headline}</a>
+              </h2>
+              <Snippet text={snippet} />
+              <p class="teaser__meta">{article.section.name}{article.publishedAt && <> · <Time date={article.publishedAt} timeZone={site.timeZone} /></>}</p>
+            </li>
+          ))}
+        </ol>
       )}
-      <ol class="results">
-        {results.map(({ article, snippet }) => (
-          <li class="result">
-            <h2 class="result__headline">
-              {article.topic && <span class="teaser__topic">{article.topic.name}<span aria-hidden="true"> | </span></span>}
-              <a href={article.path}>{article.headline}</a>
-            </h2>
-            <Snippet text={snippet} />
-            <p class="teaser__meta">{article.section.name}{article.publishedAt && <> · <Time date={article.publishedAt} timeZone={site.timeZone} /></>}</p>
-          </li>
-        ))}
-      </ol>
-      <Pagination page={page} pages={pages} href={(p) => `/search?q=${encodeURIComponent(query)}&page=${p}`} />
+      {results.length > 0 && <Pagination page={page} pages={pages} href={(p) => `/search?q=${encodeURIComponent(query)}&page=${p}`} />}
     </Layout>
   )
 }

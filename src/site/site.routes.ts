@@ -78,11 +78,16 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     return sendPage(cache, req, reply, html, { tags: ['home', 'site'] })
   })
 
-  app.get('/search', { config: pub, schema: { querystring: { type: 'object', properties: { q: { type: 'string' }, page: { type: 'string', maxLength: 6 } } } } }, async (req, reply) => {
-    const query = ((req.query as { q?: string }).q ?? '').slice(0, maxQueryLength).trim()
+  app.get('/search', { config: pub, schema: { querystring: { type: 'object', properties: { page: { type: 'string', maxLength: 6 } } } } }, async (req, reply) => {
+    // Any q is accepted (repeated, overlong, odd characters): a search box must answer, never refuse.
+    const rawQuery = (req.query as { q?: unknown }).q
+    const firstQuery = Array.isArray(rawQuery) ? rawQuery[0] : rawQuery
+    const query = (typeof firstQuery === 'string' ? firstQuery : '').slice(0, maxQueryLength).trim()
     const page = pageNumber((req.query as { page?: string }).page)
     const site = await context.siteInfo()
-    const found = query ? await searchArticles(db, deps.dialect, query, pageSize, (page - 1) * pageSize) : { hits: [], total: 0 }
+    const found = query
+      ? await searchArticles(deps, { query, limit: pageSize, offset: (page - 1) * pageSize, now: deps.clock.now() })
+      : { hits: [], total: 0 }
     const summaries = await summariesByIds(db, found.hits.map((h) => h.id))
     const byId = new Map(summaries.map((s) => [s.id, s]))
     const results = found.hits.flatMap((h) => {
@@ -91,7 +96,7 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     })
     const { pages } = paging(page, pageSize, found.total)
     const html = render(SearchPage({
-      site, query, results, total: found.total, page, pages,
+      site, query, results, total: found.total, page, pages, pageSize,
       head: { title: query ? `Search: ${query}` : 'Search', noindex: true, canonical: '/search' },
     }))
     return sendPage(cache, req, reply, html, { tags: ['search', 'site'], sMaxAge: 30 })

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, type TestApp } from '../support/app.js'
+import { testDialects } from '../support/db.js'
+import { createArticle } from '../support/factories.js'
+import { searchArticles, type SearchResults } from '../../src/search/index.js'
+import { summariesByIds } from '../../src/content/index.js'
+
+const plain = (snippet: string) => snippet.replace(/[\u0002\u0003]/g, '')
+
+describe.each(testDialects())('%s: full-text search', (dialect) => {
+  let t: TestApp
+  const search = (query: string, page = 1): Promise<SearchResults> =>
+    searchArticles(t.services, { query, limit: 20, offset: (page - 1) * 20, now: t.clock.now() })
+  const headlines = async (query: string) => {
+    const { hits } = await search(query)
+    return (await summariesByIds(t.services.db, hits.map((h) => h.id))).map((a) => a.headline)
+  }
+
+  beforeAll(async () => {
+    t = await buildTestApp({ dialect })
+    const at = (iso: string) => new Date(iso)
+    await createArticle(t.services, {
+      headline: 'Council budget talks continue', standfirst: 'The port plan was mentioned only in passing.',
+      body: 'Harbour harbour harbour. The harbour came up again and again: harbour fees, harbour walls, harbour lights.\n\nMore harbour.',
+      publishedAt: at('2026-11-25T10:00:00Z'),
+    })
+    await createArticle(t.services, {
+      headline: 'Harbour wall repairs begin', standfirst: 'Work starts on Monday.', body: 'Crews arrive with cranes.\n\nThe work takes a year.',
+      publishedAt: at('2026-11-20T10:00:00Z'),
+    })
+    await createArticle(t.services, {
+      headline: 'Fishing fleet returns', standfirst: 'Boats came back to the harbour at dawn.', body: 'A calm sea.\n\nNets were full.',
+      publishedAt: at('2026-11-22T10:00:00Z'),
+    })
+    // Same words, different days: the newer one comes first.
+    for (const day of ['10', '12', '11']) {
+      await createArticle(t.services, {
+        headline: `Lighthouse keeper retires ${day}`, standfirst: 'After forty years.', body: 'The lamp is automatic now.',
+        publishedAt: at(`2026-11-${day}T08:00:00Z`),
+      })
+    }
+    // Word boundaries where markup ends.
+    await createArticle(t.services, {
+      headline: 'Boundaries story', standfirst: 'Testing how text is joined.',
+      body: '<p>They counted missiles</p><p>like hailstones.</p>\n\n- radar\n- sonar\n\nFirst line<br>second zeppelin line\n\nA quietly *emphatic* gondola arrived with **bold** news.',
+    })
+    // Headline is the only match.
+    await createArticle(t.services, {
+      headline: 'Quokka census completed', standfirst: 'Rangers counted every animal on the island.', body: 'The count took a week.\n\nNumbers were stable.',
+    })
+    await createArticle(t.services, {
+      headline: 'Phrase test one', standfirst: '', body: 'The price cap was approved.', publishedAt: at('2026-11-24T08:00:00Z'),
+    })
+    await createArticle(t.services, {
+      headline: 'Phrase test two', standfirst: '', body: 'The cap on the price was dropped. Winter is near.', publishedAt: at('2026-11-24T09:00:00Z'),
+    })
+    await createArticle(t.services, { headline: 'Ferry to Łódź and Zürich', standfirst: 'Unicode places.', body: 'Tickets for 東京 too.' })
+    // Hidden from readers: a draft, a future schedule, a withdrawn article.
+    await createArticle(t.services, { headline: 'Secret walrus draft', status: 'draft', publishedAt: undefined })
+    await createArticle(t.services, { headline: 'Scheduled walrus story', status: 'scheduled', publishedAt: at('2026-11-26T08:00:00Z') })
+    await createArticle(t.services, { headline: 'Future walrus story', status: 'published', publishedAt: at('2026-11-30T08:00:00Z') })
+    await createArticle(t.services, { headline: 'Withdrawn walrus story', status: 'unpublished' })
+    await createArticle(t.services, { headline: 'Visible walrus story' })
+    for (let i = 0; i < 45; i++) {
+      await createArticle(t.services, {
+        headline: `Allotment report ${i}`, standfirst: 'Vegetables.', body: `Marrows and pumpkins, week ${i}.`,
+        publishedAt: new Date(Date.parse('2026-10-01T00:00:00Z') + i * 3_600_000),
+      })
+    }
+  })
+  afterAll(() => t.close())
+
+  it('puts headline matches before standfirst matches before body-only matches', async () => {
+    expect(await headlines('harbour')).toEqual(['Harbour wall repairs begin', 'Fishing fleet returns', 'Council budget talks continue'])
+  })
+
+  it('breaks ties by recency', async () => {
+    expect(await headlines('lighthouse keeper')).toEqual(['Lighthouse keeper retires 12', 'Lighthouse keeper retires 11', 'Lighthouse keeper retires 10'])
+  })
+
+  it('pages results twenty at a time without repeating any', async () => {
+    const pages = await Promise.all([1, 2, 3, 4].map((p) => search('allotment', p)))
+    expect(pages.map((p) => p.hits.length)).toEqual([20, 20, 5, 0])
+    expect(pages.every((p) => p.total === 45)).toBe(true)
+    const ids = pages.flatMap((p) => p.hits.map((h) => h.id))
+    expect(new Set(ids).size).toBe(45)
+  })
+
+  it('shows only published articles whose time has come', async () => {
+    expect(await headlines('walrus')).toEqual(['Visible walrus story'])
+  })
+
+  it('keeps words apart where paragraphs, list items, line breaks and emphasis end', async () => {
+    const snippet = async (q: string) => plain((await search(q)).hits[0]!.snippet)
+    const missiles = await snippet('missiles')
+    expect(missiles).toContain('missiles like')
+    expect(missiles).not.toMatch(/missileslike|radarsonar|hailstones\.radar/)
+    expect(await snippet('sonar')).toMatch(/radar sonar/)
+    expect(await snippet('zeppelin')).toMatch(/line second zeppelin/)
+    const gondola = await snippet('gondola')
+    expect(gondola).toContain('quietly emphatic gondola')
+    expect(gondola).toContain('with bold news')
+    expect(gondola).not.toContain('\n')
+  })
+
+  it('marks the matched words in the snippet', async () => {
+    const { hits } = await search('missiles')
+    expect(hits[0]!.snippet).toMatch(/\u0002missiles\u0003/)
+  })
+
+  it('shows the standfirst when only the headline matches', async () => {
+    const { hits } = await search('quokka')
+    expect(plain(hits[0]!.snippet)).toBe('Rangers counted every animal on the island.')
+  })
+
+  it('understands quoted phrases, OR, exclusion and prefixes', async () => {
+    expect(await headlines('"price cap"')).toEqual(['Phrase test one'])
+    expect((await headlines('price cap')).sort()).toEqual(['Phrase test one', 'Phrase test two'])
+    expect(await headlines('price cap -winter')).toEqual(['Phrase test one'])
+    expect(await headlines('price NOT winter')).toEqual(['Phrase test one'])
+    expect((await headlines('quokka OR gondola')).sort()).toEqual(['Boundaries story', 'Quokka census completed'])
+    expect(await headlines('zeppel*')).toEqual(['Boundaries story'])
+  })
+
+  it('finds words in other scripts and with diacritics', async () => {
+    expect(await headlines('Łódź')).toEqual(['Ferry to Łódź and Zürich'])
+    expect(await headlines('zürich')).toEqual(['Ferry to Łódź and Zürich'])
+    expect(await headlines('東京')).toEqual(['Ferry to Łódź and Zürich'])
+  })
+
+  it('answers hostile and malformed queries without failing', async () => {
+    const queries = [
+      '', ' ', '"', '""', '"unterminated phrase', 'AND', 'OR', 'NOT', 'OR harbour', 'harbour OR', 'NOT harbour', '-harbour',
+      'NEAR(harbour wall)', 'harbour NEAR wall', '*', '**', 'harb*r', '^harbour', 'headline:harbour', '{headline}: harbour',
+      'harbour:*', "harbour' OR '1'='1", "'; drop table article; --", ') OR 1=1 --', 'harbour & | ! <-> :* \\', '((((', '))',
+      '\u0000harbour', '🎉🎉', 'a', 'x'.repeat(10_000), 'harbour '.repeat(500), 'the', 'the of and', '!!harbour', '\u0002mark\u0003',
+    ]
+    for (const q of queries) {
+      const result = await search(q)
+      expect(result.total).toBeGreaterThanOrEqual(result.hits.length)
+    }
+    expect(await headlines("'; drop table article; --")).toEqual([])
+    expect((await headlines('headline:harbour')).length).toBe(0)
+    expect((await headlines('^harbour')).length).toBe(3)
+  })
+})
