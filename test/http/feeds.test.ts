@@ -109,7 +109,7 @@ describe.each(testDialects())('%s: feeds, sitemaps and robots.txt', (dialect) =>
     expect(text).toContain('A sequence ]]> inside the text')
     expect(first.summary).toBe('A night attack hit the eastern depot.')
     expect(first.date_modified).toBe('2026-11-25T11:30:00Z')
-    expect(feed.items.map((i) => i.title)).not.toEqual(expect.arrayContaining(hidden))
+    for (const title of hidden) expect(feed.items.map((i) => i.title)).not.toContain(title)
   })
 
   it('summarises an article without a standfirst from its body, words apart', async () => {
