@@ -1,7 +1,7 @@
 // The one place where everything is wired, in order: services first, then the HTTP surfaces over them.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
 import formbody from '@fastify/formbody'
 import cookie from '@fastify/cookie'
 import type { Config } from './config/index.js'
@@ -11,11 +11,12 @@ import { createEvents } from './platform/events.js'
 import { createInvalidationBus, createPageCache } from './platform/cache/index.js'
 import { createMailer } from './platform/mail/index.js'
 import {
-  commonHeaders, denyAll, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
+  commonHeaders, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
 } from './platform/http/index.js'
 import type { Deps } from './platform/deps.js'
 import { createSiteContext, loadAssets, siteRoutes } from './site/index.js'
 import { feedRoutes } from './feeds/index.js'
+import { createAuthorize, newsroomPlugin } from './newsroom/index.js'
 import { ErrorPage, render, type SiteInfo } from './ui/index.js'
 
 export interface Services extends Deps {
@@ -61,6 +62,8 @@ export async function createServices(config: Config, opts: { clock?: Clock; log?
 
 export interface AppOptions {
   authorize?: Authorize
+  /** Sees every route as it is registered: route listings, and the test that walks every route as every role. */
+  onRoute?: (route: RouteOptions) => void
   logger?: boolean | object
 }
 
@@ -85,7 +88,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     timeZone: config.siteTimezone, sections: [], now: deps.clock.now(), stylesheet: assets.path('site.css'), logo: assets.path('logo.svg'),
   })
   registerErrorHandling(app, (_req, view) => render(ErrorPage({ site: errorSite(), status: view.status, message: view.message })))
-  requireAccessDeclarations(app, opts.authorize ?? denyAll)
+  // Every non-public route, whichever surface it belongs to, is checked against the staff session.
+  requireAccessDeclarations(app, opts.authorize ?? createAuthorize(deps))
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
 
   app.addHook('onRequest', async (req, reply) => {
     const page = lookupPage(cache, req.raw)
@@ -113,6 +118,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   await app.register(feedRoutes, { deps, siteInfo: context.siteInfo })
   await app.register(siteRoutes, { deps, context, assets })
+  await app.register(newsroomPlugin, { prefix: '/newsroom', deps, assetPath: assets.path })
   return app
 }
 

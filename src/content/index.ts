@@ -10,3 +10,26 @@ export {
 export { saveArticle, writeArticle, checkArticleInput, articleLimits, type ArticleInput, type WriteResult } from './save-article.js'
 export { importArticles, toArticleInput, type ImportReport } from './import-articles.js'
 export { renderMarkdown, sanitize, htmlToText, toOneLine, excerpt } from './markdown.js'
+export { getSettings, saveSettings } from './settings.store.js'
+export {
+  checkSettings, defaultSettings, defaultCommentPolicy, parseList, isTimeZone, settingsLimits, type SiteSettings, type CommentPolicy,
+} from './settings.js'
+/**
+ * The newsroom's use cases. Each takes narrowed deps and the acting staff member, checks the identity rule book
+ * (`can`), records audit entries for publish, unpublish, schedule and delete, and emits the domain event.
+ * @example
+ * const { id } = await createDraft(deps, staff, { ...emptyEditorInput('News'), headline: 'Tram line opens', body: '…' })
+ * await scheduleArticle(deps, staff, id, new Date('2026-11-26T06:00:00Z'))   // a job publishes it then
+ * registerContentJobs(runner, deps)                                            // once per process
+ */
+export {
+  createDraft, saveDraft, autosaveDraft, restoreRevision, compareRevisions, getEditableArticle, emptyEditorInput, requireRight,
+  type Actor, type EditorInput, type SaveResult, type AutosaveResult, type RevisionComparison, type EditableArticle,
+} from './edit-article.js'
+export {
+  publishArticle, scheduleArticle, unscheduleArticle, unpublishArticle, appendCorrection, deleteArticle, publishScheduledArticle,
+  registerContentJobs, publishJobKey, correctionLimits,
+} from './publishing.js'
+export { listRevisions, findRevision } from './revision.store.js'
+export { diffSnapshots, snapshotFields, type ArticleSnapshot, type Revision, type FieldDiff, type DiffPart } from './revision.js'
+export { listEditorialArticles, type EditorialFilter, type EditorialListItem, type ArticleState } from './editorial.store.js'

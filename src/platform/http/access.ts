@@ -19,8 +19,9 @@ export function requireAccessDeclarations(app: FastifyInstance, authorize: Autho
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access; add config: { access: … }`)
     if (access === 'public') return
     const guard = async (req: FastifyRequest) => authorize(req, access)
-    const existing = route.preHandler
-    route.preHandler = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard]
+    // Before validation, so a stranger learns nothing about a route's input, not even that it was wrong.
+    const existing = route.preValidation
+    route.preValidation = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard]
   })
 }
 

@@ -1,0 +1,5 @@
+// Newsroom settings pages (administrators only).
+import type { FastifyInstance } from 'fastify'
+import type { Newsroom } from './newsroom.js'
+
+export async function settingsRoutes(_app: FastifyInstance, _newsroom: Newsroom) {}
