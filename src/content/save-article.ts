@@ -110,13 +110,8 @@ export interface WriteResult {
   event: DomainEvent | undefined
 }
 
-/** Writes one article inside the caller's transaction; the caller emits `event` after committing. */
-export async function writeArticle(db: Db, input: ArticleInput, now: Date): Promise<WriteResult> {
-  const issues = checkArticleInput(input)
-  if (issues.length) throw validationError(issues)
-  const at = now.toISOString()
-  const slug = input.slug ?? slugify(input.headline)
-  if (!slug) throw validationError([{ field: 'headline', message: 'headline needs at least one letter or digit' }])
+/** The article row and links an input describes, with its section, topics, tags and authors found or created. */
+export async function resolveArticleValues(db: Db, input: ArticleInput, at: string) {
   const sectionId = await ensureSection(db, { slug: slugify(input.section), name: input.section.trim() }, at)
   const ids = async (names: string[] | undefined, ensureOne: (n: { slug: string; name: string }) => Promise<number>) => {
     const out: number[] = []
@@ -152,6 +147,18 @@ export async function writeArticle(db: Db, input: ArticleInput, now: Date): Prom
     comments_open: input.commentsOpen === false ? 0 : 1,
     modified_at: at,
   }
+  return { values, links: { topicIds, tagIds, authorIds } }
+}
+
+/** Writes one article inside the caller's transaction; the caller emits `event` after committing. */
+export async function writeArticle(db: Db, input: ArticleInput, now: Date): Promise<WriteResult> {
+  const issues = checkArticleInput(input)
+  if (issues.length) throw validationError(issues)
+  const at = now.toISOString()
+  const slug = input.slug ?? slugify(input.headline)
+  if (!slug) throw validationError([{ field: 'headline', message: 'headline needs at least one letter or digit' }])
+  const { values, links } = await resolveArticleValues(db, input, at)
+  const status = values.status
 
   const existingId = await findArticleIdBySlug(db, slug)
   let id: number
@@ -165,7 +172,7 @@ export async function writeArticle(db: Db, input: ArticleInput, now: Date): Prom
     const row = await db.insertInto('article').values({ ...values, slug, created_at: at }).returning('id').executeTakeFirstOrThrow()
     id = row.id
   }
-  await setArticleLinks(db, id, { topicIds, tagIds, authorIds })
+  await setArticleLinks(db, id, links)
   if (input.corrections) {
     await db.deleteFrom('correction').where('article_id', '=', id).execute()
     if (input.corrections.length) {
