@@ -17,7 +17,7 @@ export interface FeedEntry {
   /** The latest of publication, editorial update and any correction or update note. */
   updated: Date
   authors: FeedPerson[]
-  /** Section, topics and tags by name, without repeats. */
+  /** Section, topics and tags by name, without repeats (case-insensitive). */
   categories: string[]
   /** Plain text: the standfirst, or the start of the body when there is none. */
   summary: string
@@ -92,7 +92,8 @@ export function toFeedEntry(site: SiteInfo, article: Article): FeedEntry {
     published,
     updated: lastChange(article),
     authors: article.authors.map((a) => ({ name: a.name, url: absolute(site, `/author/${a.slug}/`) })),
-    categories: [...new Set(names)],
+    // A topic and a tag often share a name in different case; list it once.
+    categories: names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i),
     summary: toOneLine(article.standfirst) || excerpt(htmlToText(sanitize(article.bodyHtml)), 300),
     contentHtml,
     contentText,

@@ -35,7 +35,7 @@ describe.each(testDialects())('%s: feeds, sitemaps and robots.txt', (dialect) =>
       ].join('\n\n'),
     })
     await createArticle(t.services, {
-      slug: 'suppliers-warn', headline: 'Suppliers warn of shortages', section: 'Business', topics: ['Border Conflict'],
+      slug: 'suppliers-warn', headline: 'Suppliers warn of shortages', section: 'Business', topics: ['Border Conflict'], tags: ['border conflict', 'supply'],
       publishedAt: new Date('2026-11-24T15:00:00Z'),
     })
     await createArticle(t.services, { slug: 'cup-final', headline: 'Halvern win the cup final', section: 'Sport', publishedAt: new Date('2026-11-20T18:00:00Z') })
@@ -129,6 +129,7 @@ describe.each(testDialects())('%s: feeds, sitemaps and robots.txt', (dialect) =>
     expect(politics.items.map((i) => i.title)).toEqual(['Missiles strike depot & <port> stores'])
     const topic = (await get('/topic/border-conflict/feed/json/')).json() as JsonFeed
     expect(topic.items.map((i) => i.title)).toEqual(['Missiles strike depot & <port> stores', 'Suppliers warn of shortages'])
+    expect(topic.items[1]!.tags).toEqual(['Business', 'Border Conflict', 'supply'])
     const topicAtom = await parser.parseString((await get('/topic/border-conflict/feed/atom/')).body)
     expect(topicAtom.items).toHaveLength(2)
     expect((await get('/business/feed/atom/')).statusCode).toBe(200)
