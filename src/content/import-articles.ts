@@ -16,13 +16,24 @@ export interface ImportReport {
 
 const maxLineLength = 1_000_000
 
+const isoDateTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/
+
+/** A strict ISO 8601 instant: Date.parse alone accepts 30 February (as 2 March) and reads a missing offset as local time. */
 function parseDate(value: unknown, field: string): Date | undefined {
   if (value === undefined || value === null) return undefined
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value))) {
+  const m = typeof value === 'string' ? isoDateTime.exec(value) : null
+  const date = m ? new Date(value as string) : undefined
+  const [year, month, day, hour, minute, second] = (m ?? []).slice(1, 7).map((v) => Number(v ?? 0))
+  const calendar = m && new Date(Date.UTC(year!, month! - 1, day!))
+  if (!m || !date || Number.isNaN(date.getTime()) || calendar!.getUTCDate() !== day || calendar!.getUTCMonth() !== month! - 1 || hour! > 23 || minute! > 59 || second! > 59) {
     throw new DomainError('VALIDATION', `${field} must be an ISO 8601 date and time such as 2026-11-25T08:30:00Z`)
   }
-  return new Date(value)
+  if (!m[7]) throw new DomainError('VALIDATION', `${field} needs a time zone: end it with Z (UTC) or an offset such as +01:00`)
+  return date
 }
+
+/** JSON null means "not given" for optional fields. */
+const given = (value: unknown) => (value === null ? undefined : value)
 
 const names = (value: unknown, field: string): string[] | undefined => {
   if (value === undefined || value === null) return undefined
@@ -34,6 +45,9 @@ const names = (value: unknown, field: string): string[] | undefined => {
 export function toArticleInput(raw: unknown): ArticleInput {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DomainError('VALIDATION', 'a line must be a JSON object')
   const r = raw as Record<string, unknown>
+  for (const field of ['headline', 'body', 'section'] as const) {
+    if (r[field] === undefined || r[field] === null) throw new DomainError('VALIDATION', `${field} is required`)
+  }
   const status = (r.status ?? 'published') as ArticleStatus
   if (!articleStatuses.includes(status)) throw new DomainError('VALIDATION', `status must be one of ${articleStatuses.join(', ')}`)
   const image = r.image as Record<string, unknown> | undefined | null
@@ -41,7 +55,7 @@ export function toArticleInput(raw: unknown): ArticleInput {
     throw new DomainError('VALIDATION', 'image must be an object with url and alt')
   }
   const input: ArticleInput = {
-    slug: r.slug as string | undefined,
+    slug: given(r.slug) as string | undefined,
     headline: r.headline as string,
     standfirst: (r.standfirst ?? '') as string,
     body: r.body as string,
@@ -49,11 +63,13 @@ export function toArticleInput(raw: unknown): ArticleInput {
     topics: names(r.topics, 'topics'),
     tags: names(r.tags, 'tags'),
     authors: names(r.authors, 'authors'),
-    dateline: r.dateline as string | undefined,
-    agency: r.agency as string | undefined,
+    dateline: given(r.dateline) as string | undefined,
+    agency: given(r.agency) as string | undefined,
     status,
     publishedAt: parseDate(r.publishedAt, 'publishedAt'),
     updatedAt: parseDate(r.updatedAt, 'updatedAt'),
+    seoTitle: given(r.seoTitle) as string | undefined,
+    seoDescription: given(r.seoDescription) as string | undefined,
     image: image ? {
       url: image.url as string, alt: image.alt as string, caption: (image.caption ?? '') as string,
       credit: (image.credit ?? '') as string, width: null, height: null,
@@ -104,8 +120,9 @@ export async function importArticles(
 
   const lines = createInterface({ input: source, crlfDelay: Infinity })
   let number = 0
-  for await (const text of lines) {
+  for await (let text of lines) {
     number++
+    if (number === 1 && text.startsWith('\uFEFF')) text = text.slice(1)
     if (!text.trim()) continue
     if (text.length > maxLineLength) {
       report.skipped.push({ line: number, message: `line is longer than ${maxLineLength} characters` })
