@@ -10,6 +10,8 @@ import { systemClock, type Clock } from './platform/clock.js'
 import { createEvents } from './platform/events.js'
 import { createInvalidationBus, createPageCache } from './platform/cache/index.js'
 import { createMailer } from './platform/mail/index.js'
+import { createJobRunner, type JobRunner } from './platform/jobs/index.js'
+import { registerContentJobs } from './content/index.js'
 import {
   commonHeaders, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
 } from './platform/http/index.js'
@@ -20,6 +22,8 @@ import { createAuthorize, newsroomPlugin } from './newsroom/index.js'
 import { ErrorPage, render, type SiteInfo } from './ui/index.js'
 
 export interface Services extends Deps {
+  /** The durable job queue's runner with every handler registered; the server starts its loop, tests call tick(). */
+  jobs: JobRunner
   close(): Promise<void>
 }
 
@@ -50,10 +54,15 @@ export async function createServices(config: Config, opts: { clock?: Clock; log?
   // Every change purges the caches that show it, here and in every other process.
   events.on((event) => bus.publish(event.tags))
   const secret = await loadSecret(handle.db, config.secret)
+  const clock = opts.clock ?? systemClock
+  const jobs = createJobRunner({ db: handle.db, dialect: handle.dialect, clock, log })
+  registerContentJobs(jobs, { db: handle.db, clock, events })
   return {
-    config, db: handle.db, dialect: handle.dialect, clock: opts.clock ?? systemClock, events, cache, bus, secret, log,
+    config, db: handle.db, dialect: handle.dialect, clock, events, cache, bus, secret, log,
     mail: createMailer(config, log),
+    jobs,
     async close() {
+      await jobs.stop()
       await redis?.quit().catch(() => {})
       await handle.close()
     },

@@ -11,6 +11,8 @@ export async function serve(config: Config, { seedDemo = false } = {}): Promise<
   }
   const app = await buildApp(services, { logger: { level: config.logLevel } })
   const stopWatching = services.bus.watch()
+  // Scheduled publishing and other queued work; the queue lives in the database, so a restart loses none.
+  services.jobs.start()
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
