@@ -162,7 +162,7 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     if (article.status === 'unpublished') throw new DomainError('GONE', 'This article has been withdrawn by the newsroom.')
     if (article.section.slug !== section) return reply.redirect(article.path, 301)
     const site = await context.siteInfo()
-    const { alsoRead, related } = await findRelated(db, article)
+    const { alsoRead, related } = await findRelated(deps, article)
     const comments = renderComments ? await renderComments(req, article.id) : undefined
     const description = article.seoDescription || article.standfirst || excerpt(article.bodyText, 200)
     const html = render(ArticlePage({
