@@ -1,4 +1,4 @@
-// The `dateline` command: serve, migrate, seed --demo, import <file.jsonl>.
+// The `dateline` command: serve, migrate, seed --demo, import <file.jsonl>, user create.
 import { createReadStream, existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config/index.js'
@@ -6,6 +6,7 @@ import { createServices } from './app.js'
 import { createDb, migrateToLatest } from './platform/db/index.js'
 import { importArticles } from './content/index.js'
 import { seedDemo } from './content/seed-demo.js'
+import { userCommand } from './user-command.js'
 
 const usage = `Usage: dateline <command>
 
@@ -14,6 +15,8 @@ Commands:
   migrate               bring the database schema up to date
   seed --demo           write the demo newspaper into the database
   import <file.jsonl>   import articles from JSON Lines (see docs/import.md)
+  user create --email <e> --name <n> --role <r> [--password-file <f>]
+                        create a staff account (password asked for when no file is given)
 `
 
 export async function main(argv: string[]): Promise<number> {
@@ -51,6 +54,14 @@ export async function main(argv: string[]): Promise<number> {
       }
       return 0
     }
+    case 'user': {
+      const services = await createServices(config)
+      try {
+        return await userCommand(services, rest)
+      } finally {
+        await services.close()
+      }
+    }
     case 'import': {
       const file = rest[0]
       if (!file || !existsSync(file)) {
@@ -61,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const report = await importArticles(services, createReadStream(file, 'utf8'))
         for (const s of report.skipped) console.error(`line ${s.line}: ${s.message} (skipped)`)
-        console.log(`Imported ${report.created} new and ${report.updated} updated articles; skipped ${report.skipped.length} lines.`)
+        console.log(`Imported ${report.created} new and ${report.updated} updated articles; skipped ${report.skipped.length} ${report.skipped.length === 1 ? 'line' : 'lines'}.`)
         return report.skipped.length ? 1 : 0
       } finally {
         await services.close()

@@ -25,6 +25,8 @@ export const newsroomNav: readonly { key: NavKey; label: string; href: string; r
 export interface Chrome {
   siteName: string
   language: string
+  /** The site's time zone, for showing times as the newsroom reads them. */
+  timeZone: string
   stylesheet: string
   /** Progressive-enhancement script for newsroom pages, when there is one. */
   script?: string | undefined

@@ -31,7 +31,7 @@ export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: 
   const stylesheet = assetPath('newsroom.css')
   const script = assetPath('newsroom.js').endsWith('/newsroom.js') ? undefined : assetPath('newsroom.js')
   const baseChrome = (staff: Chrome['staff'], csrf: string): Chrome => ({
-    siteName: settings.name, language: settings.language, stylesheet, script, staff, csrf,
+    siteName: settings.name, language: settings.language, timeZone: settings.timeZone, stylesheet, script, staff, csrf,
   })
 
   const newsroom: Newsroom = {

@@ -1,6 +1,6 @@
-// The per-request SiteInfo: configuration plus the section list, which is read once and dropped on any change.
+// The per-request SiteInfo: stored settings (configuration as fallback) plus the section list, read once and dropped on any change.
 import type { Deps } from '../platform/deps.js'
-import { listSections, type Section } from '../content/index.js'
+import { getSettings, listSections, type Section, type SiteSettings } from '../content/index.js'
 import type { SiteInfo } from '../ui/index.js'
 import type { Assets } from './assets.js'
 
@@ -23,20 +23,33 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
     return sections
   }
   const { config } = deps
+  let settings: Promise<SiteSettings> | undefined
+  let settingsAt = 0
+  deps.events.on(() => { settings = undefined })
+  const loadSettings = () => {
+    // Settings saved by another process arrive within 5 seconds, like sections.
+    if (!settings || Date.now() - settingsAt > 5000) {
+      settingsAt = Date.now()
+      settings = getSettings(deps.db, config)
+      settings.catch(() => { settings = undefined })
+    }
+    return settings
+  }
   return {
     sections: load,
     async siteInfo() {
+      const site = await loadSettings()
       return {
-        name: config.siteName,
-        description: config.siteDescription,
+        name: site.name,
+        description: site.description,
         url: config.siteUrl,
-        language: config.siteLanguage,
-        timeZone: config.siteTimezone,
+        language: site.language,
+        timeZone: site.timeZone,
         sections: (await load()).map((s) => ({ slug: s.slug, name: s.name })),
         now: deps.clock.now(),
         stylesheet: assets.path('site.css'),
         script: assets.path('site.js').endsWith('site.js') ? undefined : assets.path('site.js'),
-        logo: assets.path('logo.svg'),
+        logo: site.logo || assets.path('logo.svg'),
       }
     },
   }

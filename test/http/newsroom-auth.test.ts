@@ -1,0 +1,289 @@
+// Staff sign-in, sessions, CSRF, throttling, resets, invitations, first run and settings, on both dialects.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, testNow, type TestApp } from '../support/app.js'
+import { testDialects } from '../support/db.js'
+import { createStaff, formPost, setCookie, signInAs, testPassword } from '../support/auth.js'
+import { getSettings } from '../../src/content/index.js'
+import { listAudit } from '../../src/identity/index.js'
+import { userCommand } from '../../src/user-command.js'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const origin = 'https://news.example.test'
+
+/** A public form as a stranger's browser gets it: its anonymous CSRF cookie and the token in the page. */
+async function openForm(t: TestApp, url: string) {
+  const res = await t.app.inject({ url })
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? ''
+  const anon = setCookie(res, 'dl_csrf') ?? ''
+  return { res, csrf, cookie: `dl_csrf=${anon}` }
+}
+
+async function signInForm(t: TestApp, email: string, password: string, ip = '10.0.0.1') {
+  const form = await openForm(t, '/newsroom/sign-in')
+  return t.app.inject({ ...formPost(form, '/newsroom/sign-in', { email, password }, origin), remoteAddress: ip })
+}
+
+describe.each(testDialects())('%s: newsroom identity', (dialect) => {
+  let t: TestApp
+  beforeAll(async () => { t = await buildTestApp({ dialect }) })
+  afterAll(async () => { await t?.close() })
+  const outbox = () => t.services.mail.sent()
+  const lastLink = (path: string) => {
+    const text = outbox().at(-1)?.text ?? ''
+    const match = new RegExp(`https://news\\.example\\.test(/newsroom/${path}/[A-Za-z0-9_-]+)`).exec(text)
+    return match?.[1] ?? ''
+  }
+
+  it('sends a stranger to first-run setup until an administrator exists, then closes setup', async () => {
+    t.clock.set(testNow)
+    const home = await t.app.inject({ url: '/newsroom/' })
+    expect(home.statusCode).toBe(303)
+    expect(home.headers.location).toBe('/newsroom/setup')
+
+    const form = await openForm(t, '/newsroom/setup')
+    expect(form.res.statusCode).toBe(200)
+    expect(form.res.body).toContain('<label for="email">Email</label>')
+    const short = await t.app.inject(formPost(form, '/newsroom/setup', { name: 'Ada Admin', email: 'ada@newsroom.test', password: 'short' }, origin))
+    expect(short.statusCode).toBe(400)
+    expect(short.body).toContain('Password must be at least 12 characters long')
+    expect(short.body).toContain('value="ada@newsroom.test"')
+
+    const created = await t.app.inject(formPost(form, '/newsroom/setup', { name: 'Ada Admin', email: 'Ada@Newsroom.test', password: testPassword }, origin))
+    expect(created.statusCode).toBe(303)
+    const cookie = (created.headers['set-cookie'] as string[] | string).toString()
+    expect(cookie).toMatch(/dl_session=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax/)
+    const session = `dl_session=${setCookie(created, 'dl_session')}`
+    const dashboard = await t.app.inject({ url: '/newsroom/', headers: { cookie: session } })
+    expect(dashboard.statusCode).toBe(200)
+    expect(dashboard.body).toContain('Signed in as Ada Admin')
+    expect(dashboard.headers['cache-control']).toBe('private, no-store')
+    expect(dashboard.headers['x-robots-tag']).toContain('noindex')
+
+    expect((await t.app.inject({ url: '/newsroom/setup' })).statusCode).toBe(403)
+    const again = await t.app.inject(formPost(form, '/newsroom/setup', { name: 'Eve', email: 'eve@newsroom.test', password: testPassword }, origin))
+    expect(again.statusCode).toBe(403)
+    expect((await t.app.inject({ url: '/newsroom/' })).headers.location).toBe('/newsroom/sign-in?next=%2Fnewsroom%2F')
+  })
+
+  it('gives the same answer for a wrong password and an unknown email, and starts a fresh session on success', async () => {
+    t.clock.set(testNow)
+    const user = await createStaff(t.services, { role: 'author', email: 'writer@newsroom.test' })
+    const wrong = await signInForm(t, user.email, 'not the right password', '10.0.1.1')
+    const unknown = await signInForm(t, 'nobody@newsroom.test', 'not the right password', '10.0.1.2')
+    expect(wrong.statusCode).toBe(401)
+    expect(unknown.statusCode).toBe(401)
+    const problem = (html: string) => /<p class="nr-errors" role="alert">([^<]+)</.exec(html)?.[1]
+    expect(problem(wrong.body)).toBe(problem(unknown.body))
+
+    const first = await signInForm(t, 'WRITER@newsroom.test', testPassword, '10.0.1.3')
+    expect(first.statusCode).toBe(303)
+    expect(first.headers.location).toBe('/newsroom/')
+    const token = setCookie(first, 'dl_session')!
+    const stored = await t.services.db.selectFrom('staff_session').select('id').where('user_id', '=', user.id).execute()
+    expect(stored.map((s) => s.id)).not.toContain(token)
+
+    // Signing in again from the same browser replaces the session rather than adding one.
+    const form = await openForm(t, '/newsroom/sign-in')
+    const second = await t.app.inject(formPost({ ...form, cookie: `${form.cookie}; dl_session=${token}` }, '/newsroom/sign-in', { email: user.email, password: testPassword }, origin))
+    expect(second.statusCode).toBe(303)
+    expect(setCookie(second, 'dl_session')).not.toBe(token)
+    expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: `dl_session=${token}` } })).statusCode).toBe(303)
+  })
+
+  it('refuses a sixth failed sign-in within the hour, per account and per address, with Retry-After', async () => {
+    t.clock.set(testNow)
+    const user = await createStaff(t.services, { role: 'editor', email: 'target@newsroom.test' })
+    for (let i = 0; i < 5; i++) {
+      expect((await signInForm(t, user.email, `guess number ${i} wrong`, `10.0.2.${i}`)).statusCode).toBe(401)
+    }
+    const blocked = await signInForm(t, user.email, testPassword, '10.0.2.99')
+    expect(blocked.statusCode).toBe(429)
+    expect(Number(blocked.headers['retry-after'])).toBe(3600)
+    expect(blocked.body).toContain('Too many failed sign-ins')
+
+    for (let i = 0; i < 5; i++) await signInForm(t, `stranger${i}@newsroom.test`, 'a wrong password', '10.0.3.1')
+    expect((await signInForm(t, 'someone-else@newsroom.test', 'a wrong password', '10.0.3.1')).statusCode).toBe(429)
+    expect((await signInForm(t, 'nobody-at-all@newsroom.test', 'a wrong password', '10.0.3.1')).statusCode).toBe(429)
+
+    t.clock.advance(3600_000 + 1000)
+    expect((await signInForm(t, user.email, testPassword, '10.0.2.99')).statusCode).toBe(303)
+  })
+
+  it('ends a session after 2 idle hours and 12 hours after sign-in', async () => {
+    t.clock.set(testNow)
+    const idle = await signInAs(t, 'contributor')
+    t.clock.advance(2 * 3600_000 - 60_000)
+    expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: idle.cookie } })).statusCode).toBe(200)
+    t.clock.advance(2 * 3600_000)
+    const expired = await t.app.inject({ url: '/newsroom/account', headers: { cookie: idle.cookie } })
+    expect(expired.statusCode).toBe(303)
+    expect(expired.headers.location).toBe('/newsroom/sign-in?next=%2Fnewsroom%2Faccount')
+    expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: idle.cookie, accept: 'application/json' } })).statusCode).toBe(401)
+
+    t.clock.set(testNow)
+    const busy = await signInAs(t, 'contributor')
+    for (let hour = 1; hour < 12; hour++) {
+      t.clock.set(new Date(Date.parse(testNow) + hour * 3600_000))
+      expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: busy.cookie } })).statusCode).toBe(200)
+    }
+    t.clock.set(new Date(Date.parse(testNow) + 12 * 3600_000))
+    expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: busy.cookie } })).statusCode).toBe(303)
+  })
+
+  it('ends every other session when the password changes, and every session on "Sign out everywhere"', async () => {
+    t.clock.set(testNow)
+    const laptop = await signInAs(t, 'editor')
+    const phone = await signInAs(t, laptop.user)
+    const wrong = await t.app.inject(formPost(laptop, '/newsroom/account/password', { currentPassword: 'not my password', newPassword: 'a brand new passphrase' }))
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.body).toContain('Current password is not right')
+    const changed = await t.app.inject(formPost(laptop, '/newsroom/account/password', { currentPassword: testPassword, newPassword: 'a brand new passphrase' }))
+    expect(changed.statusCode).toBe(303)
+    expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: laptop.cookie } })).statusCode).toBe(200)
+    expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: phone.cookie } })).statusCode).toBe(303)
+    expect((await signInForm(t, laptop.user.email, 'a brand new passphrase', '10.0.4.1')).statusCode).toBe(303)
+
+    const tablet = await signInAs(t, laptop.user)
+    const out = await t.app.inject(formPost(laptop, '/newsroom/sign-out-everywhere', {}))
+    expect(out.statusCode).toBe(303)
+    for (const s of [laptop, tablet]) expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: s.cookie } })).statusCode).toBe(303)
+  })
+
+  it('refuses state changes without the token, with a wrong one, or from another site', async () => {
+    t.clock.set(testNow)
+    const editor = await signInAs(t, 'editor')
+    const other = await signInAs(t, 'editor')
+    const post = (headers: Record<string, string>, payload?: string) =>
+      t.app.inject({ method: 'POST', url: '/newsroom/sign-out', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: payload ?? '' })
+    const json = (r: { body: string }) => (JSON.parse(r.body) as { error: { code: string } }).error.code
+    const accept = { accept: 'application/json' }
+    const missing = await post({ cookie: editor.cookie, origin, ...accept })
+    expect(missing.statusCode).toBe(403)
+    expect(json(missing)).toBe('CSRF')
+    expect(json(await post({ cookie: editor.cookie, origin, ...accept }, `_csrf=${other.csrf}`))).toBe('CSRF')
+    expect(json(await post({ cookie: editor.cookie, origin: 'https://evil.example', ...accept }, `_csrf=${editor.csrf}`))).toBe('CSRF')
+    expect(json(await post({ cookie: editor.cookie, referer: 'https://evil.example/page', ...accept }, `_csrf=${editor.csrf}`))).toBe('CSRF')
+    // A stranger's sign-in form needs its token too (login CSRF).
+    const anon = await t.app.inject({ method: 'POST', url: '/newsroom/sign-in', headers: { origin, 'content-type': 'application/x-www-form-urlencoded', ...accept }, payload: 'email=a%40b.c&password=x' })
+    expect(json(anon)).toBe('CSRF')
+    // JSON with the header token is accepted.
+    const ok = await t.app.inject({ method: 'POST', url: '/newsroom/sign-out', headers: { ...editor.headers, 'content-type': 'application/json' }, payload: '{}' })
+    expect(ok.statusCode).toBe(303)
+  })
+
+  it('resets a password through a single-use emailed link that expires after an hour', async () => {
+    t.clock.set(testNow)
+    const user = await createStaff(t.services, { role: 'author', email: 'forgetful@newsroom.test' })
+    const kept = await signInAs(t, user)
+    const form = await openForm(t, '/newsroom/forgot-password')
+    const before = outbox().length
+    const unknown = await t.app.inject(formPost(form, '/newsroom/forgot-password', { email: 'nobody@newsroom.test' }, origin))
+    expect(outbox().length).toBe(before)
+    const known = await t.app.inject(formPost(form, '/newsroom/forgot-password', { email: user.email }, origin))
+    expect(known.statusCode).toBe(unknown.statusCode)
+    expect(known.body.replace(/forgetful@newsroom\.test/g, 'X')).toBe(unknown.body.replace(/nobody@newsroom\.test/g, 'X'))
+    expect(outbox().at(-1)?.to).toBe(user.email)
+    const link = lastLink('reset-password')
+    expect(link).not.toBe('')
+    const token = link.split('/').at(-1)!
+    const rows = await t.services.db.selectFrom('password_reset').select('token_hash').execute()
+    expect(rows.map((r) => r.token_hash)).not.toContain(token)
+
+    const page = await openForm(t, link)
+    expect(page.res.statusCode).toBe(200)
+    expect(page.res.body).toContain('New password')
+    const done = await t.app.inject(formPost(page, link, { password: 'fresh start passphrase' }, origin))
+    expect(done.statusCode).toBe(303)
+    expect(done.headers.location).toBe('/newsroom/sign-in?reset=1')
+    expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: kept.cookie } })).statusCode).toBe(303)
+    expect((await t.app.inject(formPost(page, link, { password: 'another passphrase!' }, origin))).statusCode).toBe(404)
+    expect((await signInForm(t, user.email, 'fresh start passphrase', '10.0.5.1')).statusCode).toBe(303)
+
+    await t.app.inject(formPost(form, '/newsroom/forgot-password', { email: user.email }, origin))
+    const late = lastLink('reset-password')
+    t.clock.advance(3600_000 + 1)
+    expect((await t.app.inject({ url: late })).statusCode).toBe(404)
+  })
+
+  it('lets an administrator invite an editor who joins through a single-use link', async () => {
+    t.clock.set(testNow)
+    const admin = await signInAs(t, 'administrator')
+    const bad = await t.app.inject(formPost(admin, '/newsroom/users/invite', { email: 'not-an-email', role: 'editor' }))
+    expect(bad.statusCode).toBe(400)
+    expect(bad.body).toContain('Email must be an address')
+    const sent = await t.app.inject(formPost(admin, '/newsroom/users/invite', { email: 'new.editor@newsroom.test', role: 'editor' }))
+    expect(sent.statusCode).toBe(303)
+    const link = lastLink('invitations')
+    const page = await openForm(t, link)
+    expect(page.res.body).toContain('new.editor@newsroom.test')
+    const joined = await t.app.inject(formPost(page, link, { name: 'Nia Editor', password: 'newsroom passphrase' }, origin))
+    expect(joined.statusCode).toBe(303)
+    const session = `dl_session=${setCookie(joined, 'dl_session')}`
+    const home = await t.app.inject({ url: '/newsroom/', headers: { cookie: session } })
+    expect(home.body).toContain('Signed in as Nia Editor (Editor)')
+    expect(home.body).toContain('>Comments</a>')
+    expect(home.body).not.toContain('>Users</a>')
+    expect((await t.app.inject(formPost(page, link, { name: 'Twice', password: 'newsroom passphrase' }, origin))).statusCode).toBe(404)
+
+    const users = await t.app.inject({ url: '/newsroom/users', headers: { cookie: admin.cookie } })
+    expect(users.body).toContain('Nia Editor')
+    const audit = await listAudit(t.services.db, { action: 'user' })
+    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['user.invited', 'user.created']))
+  })
+
+  it('keeps the last administrator, and ends a deactivated account’s sessions', async () => {
+    t.clock.set(testNow)
+    const admin = await signInAs(t, 'administrator')
+    const author = await signInAs(t, 'author')
+    const demote = await t.app.inject(formPost(author, `/newsroom/users/${author.user.id}/role`, { role: 'editor' }))
+    expect(demote.statusCode).toBe(403)
+    expect((await t.app.inject(formPost(admin, `/newsroom/users/${author.user.id}/role`, { role: 'editor' }))).statusCode).toBe(303)
+    expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: author.cookie } })).body).toContain('(Editor)')
+    expect((await t.app.inject(formPost(admin, `/newsroom/users/${author.user.id}/active`, { active: '0' }))).statusCode).toBe(303)
+    expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: author.cookie } })).statusCode).toBe(303)
+    expect((await t.app.inject(formPost(admin, `/newsroom/users/${admin.user.id}/active`, { active: '0' }))).statusCode).toBe(409)
+    const roles = await listAudit(t.services.db, { action: 'user' })
+    expect(roles.entries.some((e) => e.action === 'user.role-changed' && e.detail.includes('Author → Editor'))).toBe(true)
+  })
+
+  it('saves settings that the reader site and the comment policy use, and audits the change', async () => {
+    t.clock.set(testNow)
+    const admin = await signInAs(t, 'administrator')
+    const reader = await t.app.inject({ url: '/' })
+    expect(reader.body).toContain('The Dateline Courier')
+    const page = await t.app.inject({ url: '/newsroom/settings', headers: { cookie: admin.cookie } })
+    expect(page.body).toContain('<label for="timeZone">Time zone</label>')
+    const fields = {
+      name: 'The Halvern Ledger', description: 'News from the valley', logo: '', language: 'en-GB', timeZone: 'Mars/Olympus',
+      commentsEnabled: 'on', autoCloseDays: '14', maxLinks: '3', blockList: 'casino\nCheap pills', holdList: 'idiot', threadDepth: '4', ratePerMinute: '5',
+      moderatorEmails: 'desk@newsroom.test',
+    }
+    const bad = await t.app.inject(formPost(admin, '/newsroom/settings', fields))
+    expect(bad.statusCode).toBe(400)
+    expect(bad.body).toContain('Time zone must be an IANA time zone')
+    expect(bad.body).toContain('value="The Halvern Ledger"')
+    const saved = await t.app.inject(formPost(admin, '/newsroom/settings', { ...fields, timeZone: 'Europe/Lisbon' }))
+    expect(saved.statusCode).toBe(303)
+    const settings = await getSettings(t.services.db)
+    expect(settings).toMatchObject({ name: 'The Halvern Ledger', timeZone: 'Europe/Lisbon', moderatorEmails: ['desk@newsroom.test'] })
+    expect(settings.comments).toMatchObject({ enabledByDefault: true, holdAll: false, autoCloseDays: 14, maxLinks: 3, blockList: ['casino', 'cheap pills'], holdList: ['idiot'] })
+    const after = await t.app.inject({ url: '/' })
+    expect(after.body).toContain('The Halvern Ledger')
+    expect(after.body).toContain('<html lang="en-GB"')
+    const audit = await listAudit(t.services.db, { action: 'settings' })
+    expect(audit.entries[0]?.detail).toContain('timeZone')
+    const log = await t.app.inject({ url: '/newsroom/audit?action=settings', headers: { cookie: admin.cookie } })
+    expect(log.body).toContain('settings.changed')
+  })
+
+  it('creates staff from the command line with a password file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-pw-'))
+    writeFileSync(join(dir, 'pw'), 'command line passphrase\n')
+    const code = await userCommand(t.services, ['create', '--email', 'cli@newsroom.test', '--name', 'Cli User', '--role', 'author', '--password-file', join(dir, 'pw')])
+    expect(code).toBe(0)
+    expect((await signInForm(t, 'cli@newsroom.test', 'command line passphrase', '10.0.6.1')).statusCode).toBe(303)
+    expect(await userCommand(t.services, ['create', '--email', 'x@newsroom.test', '--name', 'X', '--role', 'boss', '--password-file', join(dir, 'pw')])).toBe(2)
+  })
+})
