@@ -47,7 +47,7 @@ export async function usersRoutes(app: FastifyInstance, newsroom: Newsroom) {
     return reply.redirect('/newsroom/users?done=role', 303)
   })
 
-  app.post('/users/:id/active', { config: admin, schema: { params: idParams, body: form({ active: { type: 'string', enum: ['0', '1'] } }) } }, async (req, reply) => {
+  app.post('/users/:id/active', { config: admin, schema: { params: idParams, body: { ...form({ active: { type: 'string', enum: ['0', '1'] } }), required: ['active'] } } }, async (req, reply) => {
     const active = (req.body as { active?: string } | undefined)?.active === '1'
     await setStaffActive(deps, currentStaff(req), (req.params as { id: number }).id, active, req.ip)
     return reply.redirect(`/newsroom/users?done=${active ? 'reactivated' : 'deactivated'}`, 303)
