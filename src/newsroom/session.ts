@@ -35,9 +35,11 @@ export async function lookUpStaff(deps: Pick<Deps, 'db' | 'clock'>, req: Fastify
 
 const secureCookies = (deps: Pick<Deps, 'config'>) => deps.config.siteUrl.startsWith('https:')
 
-export function setSessionCookie(deps: Pick<Deps, 'config'>, reply: FastifyReply, session: Pick<StartedSession, 'token' | 'expiresAt'>): void {
+export function setSessionCookie(deps: Pick<Deps, 'config' | 'clock'>, reply: FastifyReply, session: Pick<StartedSession, 'token' | 'expiresAt'>): void {
+  // Max-Age rather than Expires: the browser counts from its own clock, so the two clocks need not agree.
+  const maxAge = Math.max(0, Math.floor((session.expiresAt.getTime() - deps.clock.now().getTime()) / 1000))
   reply.setCookie(sessionCookie, session.token, {
-    httpOnly: true, sameSite: 'lax', secure: secureCookies(deps), path: '/', expires: session.expiresAt,
+    httpOnly: true, sameSite: 'lax', secure: secureCookies(deps), path: '/', maxAge,
   })
 }
 

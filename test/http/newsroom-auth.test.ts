@@ -53,7 +53,7 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
     const created = await t.app.inject(formPost(form, '/newsroom/setup', { name: 'Ada Admin', email: 'Ada@Newsroom.test', password: testPassword }, origin))
     expect(created.statusCode).toBe(303)
     const cookie = (created.headers['set-cookie'] as string[] | string).toString()
-    expect(cookie).toMatch(/dl_session=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax/)
+    expect(cookie).toMatch(/dl_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax/)
     const session = `dl_session=${setCookie(created, 'dl_session')}`
     const dashboard = await t.app.inject({ url: '/newsroom/', headers: { cookie: session } })
     expect(dashboard.statusCode).toBe(200)
