@@ -12,6 +12,8 @@ import { noteAttempt, throttledFor } from './sign-in.js'
 export const resetTtlMs = 3600_000
 /** At most three reset mails per account an hour, so the form cannot be used to flood someone's inbox. */
 const maxResetMailsPerHour = 3
+/** And at most twenty reset requests an hour from one address, whatever emails they name. */
+const maxResetRequestsPerAddress = 20
 
 /**
  * Mails a reset link when the address belongs to an active account; does nothing visible otherwise.
@@ -24,10 +26,14 @@ export async function requestPasswordReset(
   const email = normaliseEmail(input.email).slice(0, 254)
   if (!email) return
   const key = `reset:${email}`
+  const ipKey = `reset-ip:${input.ip ?? ''}`
   if (await throttledFor({ db, clock }, [key], maxResetMailsPerHour) > 0) return
+  if (await throttledFor({ db, clock }, [ipKey], maxResetRequestsPerAddress) > 0) return
+  const now = clock.now()
+  // Counted for unknown addresses too, so one address cannot probe or flood through many emails.
+  await noteAttempt(db, [ipKey], now)
   const row = await findStaffRowByEmail(db, email)
   if (!row || row.active !== 1) return
-  const now = clock.now()
   await noteAttempt(db, [key], now)
   const token = newToken()
   await db.insertInto('password_reset').values({
@@ -64,6 +70,9 @@ export async function resetPassword(deps: Pick<Deps, 'db' | 'clock'>, token: str
     .where('token_hash', '=', row.token_hash).where('used_at', 'is', null).executeTakeFirst()
   if (Number(spent.numUpdatedRows) !== 1) throw new DomainError('NOT_FOUND', 'This reset link has already been used')
   await setPassword(deps, row.user_id, password)
+  // Whoever reset the password proved they own the mailbox: the failed sign-ins against the account no longer count.
+  const user = await db.selectFrom('staff_user').select('email').where('id', '=', row.user_id).executeTakeFirst()
+  if (user) await db.deleteFrom('sign_in_attempt').where('key', '=', `account:${user.email}`).execute()
   // Older links for the same account die with this one.
   await db.updateTable('password_reset').set({ used_at: now }).where('user_id', '=', row.user_id).where('used_at', 'is', null).execute()
   await recordAudit(db, { at: clock.now(), actor: null, action: 'user.password-reset', subject: `user:${row.user_id}`, ip })

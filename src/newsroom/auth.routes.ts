@@ -4,7 +4,7 @@ import { h, type VNode } from 'preact'
 import { DomainError, type FieldIssue } from '../platform/errors.js'
 import { wantsJson } from '../platform/http/index.js'
 import {
-  acceptInvitation, changePassword, countUserSessions, createFirstAdministrator, findInvitation, isResetTokenValid,
+  acceptInvitation, changePassword, countUserSessions, createFirstAdministrator, findInvitation, hasAdministrator, isResetTokenValid,
   requestPasswordReset, resetPassword, signIn, signOut, startSession,
 } from '../identity/index.js'
 import { clearSessionCookie, currentStaff, lookUpStaff, sessionCookie, setSessionCookie } from './session.js'
@@ -39,6 +39,7 @@ export async function authRoutes(app: FastifyInstance, newsroom: Newsroom) {
   app.get('/sign-in', { config: pub, schema: { querystring: { type: 'object', properties: { next: str(500), reset: str(5) } } } }, async (req, reply) => {
     const query = req.query as { next?: string; reset?: string }
     if (await lookUpStaff(deps, req)) return reply.redirect(safeNext(query.next) ?? '/newsroom/', 303)
+    if (!(await hasAdministrator(deps.db))) return reply.redirect('/newsroom/setup', 303)
     const notice = query.reset ? 'Your password has been changed. Sign in with the new one.' : undefined
     return show(req, reply, (chrome) => h(SignInPage, { chrome, next: safeNext(query.next), notice }) as VNode)
   })
