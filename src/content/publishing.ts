@@ -5,7 +5,7 @@ import { DomainError, validationError } from '../platform/errors.js'
 import { cancelJob, enqueueJob, type JobRunner } from '../platform/jobs/index.js'
 import { recordAudit } from '../identity/index.js'
 import { nextStatuses, type ArticleStatus } from './article.js'
-import { auditActor, getArticleState, requireRight, type Actor } from './edit-article.js'
+import { auditActor, createDraft, getArticleState, requireRight, saveDraft, type Actor, type EditorInput, type SaveResult } from './edit-article.js'
 import type { ArticleState } from './editorial.store.js'
 
 type PublishDeps = Pick<Deps, 'db' | 'clock' | 'events'>
@@ -167,4 +167,31 @@ export function registerContentJobs(runner: Pick<JobRunner, 'register'>, deps: P
     if (typeof articleId !== 'number') throw new Error('publish-article job without an article id')
     await publishScheduledArticle(deps, articleId)
   })
+}
+
+/** What the editor's buttons ask for besides saving the fields. */
+export type EditorAction = 'save' | 'publish' | 'schedule' | 'unschedule' | 'unpublish'
+
+/**
+ * One press of an editor button: the right to do it is checked first (so a refused Publish saves nothing),
+ * then the fields are saved as a revision, then the article moves to its new state.
+ * @example await submitEditor(deps, staff, 12, input, { action: 'schedule', publishAt: new Date('2026-11-26T06:00:00Z') })
+ */
+export async function submitEditor(
+  deps: PublishDeps, actor: Actor, id: number | undefined, input: EditorInput, { action, publishAt }: { action: EditorAction; publishAt?: Date | undefined },
+): Promise<SaveResult> {
+  const right = action === 'unpublish' ? 'unpublish' : action === 'save' ? 'edit' : 'publish'
+  const before = id === undefined ? { ownerId: actor.id, status: 'draft' as const } : await getArticleState(deps.db, id)
+  requireRight(actor, right, before)
+  if (action === 'schedule') {
+    if (!publishAt || Number.isNaN(publishAt.getTime())) throw validationError([{ field: 'publish_at', message: 'Choose a date and time to publish at' }])
+    if (publishAt.getTime() <= deps.clock.now().getTime()) throw validationError([{ field: 'publish_at', message: 'Choose a time in the future, or publish now' }])
+  }
+  const saved = id === undefined ? await createDraft(deps, actor, input) : await saveDraft(deps, actor, id, input)
+  if (action === 'publish') await publishArticle(deps, actor, saved.id)
+  if (action === 'schedule') await scheduleArticle(deps, actor, saved.id, publishAt!)
+  if (action === 'unschedule') await unscheduleArticle(deps, actor, saved.id)
+  if (action === 'unpublish') await unpublishArticle(deps, actor, saved.id)
+  const after = await getArticleState(deps.db, saved.id)
+  return { ...saved, status: after.status }
 }

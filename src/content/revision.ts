@@ -110,7 +110,7 @@ export function serialiseSnapshot(snapshot: ArticleSnapshot, pending = false): s
 }
 
 export function sameSnapshot(a: ArticleSnapshot, b: ArticleSnapshot): boolean {
-  return serialiseSnapshot(a) === serialiseSnapshot(b)
+  return snapshotFields.every(({ key }) => JSON.stringify(a[key]) === JSON.stringify(b[key]))
 }
 
 /** A run of text that both versions share, or that only the older (removed) or newer (added) one has. */

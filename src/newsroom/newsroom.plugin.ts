@@ -17,6 +17,7 @@ import { authRoutes } from './auth.routes.js'
 import { usersRoutes } from './users.routes.js'
 import { settingsRoutes } from './settings.routes.js'
 import { auditRoutes } from './audit.routes.js'
+import { articleRoutes } from './articles.routes.js'
 
 const stateChanging = (method: RouteOptions['method']) =>
   (Array.isArray(method) ? method : [method]).some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(String(m).toUpperCase()))
@@ -36,6 +37,7 @@ export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: 
 
   const newsroom: Newsroom = {
     deps,
+    assetPath,
     async chrome(req, reply) {
       settings = await getSettings(db, config)
       return baseChrome(findStaff(req), csrfToken(req, reply))
@@ -87,5 +89,6 @@ export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: 
     await scope.register(usersRoutes, newsroom)
     await scope.register(settingsRoutes, newsroom)
     await scope.register(auditRoutes, newsroom)
+    await scope.register(articleRoutes, newsroom)
   })
 }

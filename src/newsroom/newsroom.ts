@@ -13,6 +13,8 @@ export interface NewsroomOptions {
 /** What every newsroom route plugin is given (as its plugin options). */
 export interface Newsroom {
   deps: Deps
+  /** Versioned path of a file in public/, for a page's own script or stylesheet. */
+  assetPath: (name: string) => string
   /** Site name, stylesheet, the signed-in staff member and the CSRF token, for NewsroomLayout. */
   chrome(req: FastifyRequest, reply: FastifyReply): Promise<Chrome>
   /** Sends a rendered page element (a NewsroomLayout) as the response. */
