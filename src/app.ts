@@ -18,6 +18,8 @@ import {
 import type { Deps } from './platform/deps.js'
 import { createSiteContext, loadAssets, siteRoutes } from './site/index.js'
 import { feedRoutes } from './feeds/index.js'
+import { commentFeedRoutes } from './feeds/comment-feeds.js'
+import { commentRoutes, createCommentRenderer } from './site/comments.routes.js'
 import { createAuthorize, newsroomPlugin } from './newsroom/index.js'
 import { ErrorPage, render, type SiteInfo } from './ui/index.js'
 
@@ -126,7 +128,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   })
 
   await app.register(feedRoutes, { deps, siteInfo: context.siteInfo })
-  await app.register(siteRoutes, { deps, context, assets })
+  await app.register(commentFeedRoutes, { deps, siteInfo: context.siteInfo })
+  await app.register(commentRoutes, { deps, context, assets })
+  await app.register(siteRoutes, { deps, context, assets, renderComments: createCommentRenderer(deps, assets) })
   await app.register(newsroomPlugin, { prefix: '/newsroom', deps, assetPath: assets.path })
   return app
 }

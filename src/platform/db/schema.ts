@@ -72,6 +72,8 @@ export interface ArticleTable {
   seo_title: string
   seo_description: string
   comments_open: number
+  /** Approved comments, kept by the comments capability (migration 0005). */
+  comment_count: Generated<number>
   /** Staff user who created it (added by 0003-editorial); null for imported and demo articles. */
   created_by: number | null
   created_at: string
