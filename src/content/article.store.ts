@@ -2,24 +2,31 @@
 import type { Db, ArticleRow, ArticleStatus } from '../platform/db/index.js'
 import type { Article, ArticleImage, ArticleSummary, AuthorRef, TagRef, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
+import { mediaPath, parseVariants } from '../media/index.js'
 
 const date = (v: string | null): Date | null => (v ? new Date(v) : null)
 
 type SummaryRow = Pick<ArticleRow, 'id' | 'slug' | 'headline' | 'standfirst' | 'status' | 'published_at' | 'updated_at' |
-  'image_url' | 'image_alt' | 'image_caption' | 'image_credit' | 'image_width' | 'image_height'> & {
+  'image_url' | 'image_alt' | 'image_caption' | 'image_credit' | 'image_width' | 'image_height' | 'image_media_id'> & {
   section_id: number; section_slug: string; section_name: string
+  /** The media item's variants (JSON), joined when the featured image is from the library. */
+  image_variants: string | null
 }
 
 const summaryColumns = [
   'article.id', 'article.slug', 'article.headline', 'article.standfirst', 'article.status', 'article.published_at',
   'article.updated_at', 'article.image_url', 'article.image_alt', 'article.image_caption', 'article.image_credit',
-  'article.image_width', 'article.image_height', 'section.id as section_id', 'section.slug as section_slug',
+  'article.image_width', 'article.image_height', 'article.image_media_id', 'media.variants as image_variants', 'section.id as section_id', 'section.slug as section_slug',
   'section.name as section_name',
 ] as const
 
 function toImage(r: SummaryRow): ArticleImage | undefined {
   if (!r.image_url) return undefined
-  return { url: r.image_url, alt: r.image_alt, caption: r.image_caption, credit: r.image_credit, width: r.image_width, height: r.image_height }
+  const variants = parseVariants(r.image_variants).map((v) => ({ url: mediaPath(v.name), format: v.format, width: v.width, height: v.height }))
+  return {
+    url: r.image_url, alt: r.image_alt, caption: r.image_caption, credit: r.image_credit, width: r.image_width, height: r.image_height,
+    mediaId: r.image_media_id, variants,
+  }
 }
 
 function toSummary(r: SummaryRow, topics: TopicRef[], authors: AuthorRef[]): ArticleSummary {
@@ -91,6 +98,7 @@ export interface ArticleFilter {
 
 function filtered(db: Db, f: ArticleFilter) {
   let q = db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('media', 'media.id', 'article.image_media_id')
   if (f.status) q = q.where('article.status', '=', f.status)
   if (f.sectionId !== undefined) q = q.where('article.section_id', '=', f.sectionId)
   if (f.topicId !== undefined) {
@@ -145,7 +153,8 @@ export async function summariesByIds(db: Db, ids: number[]): Promise<ArticleSumm
 
 async function loadArticle(db: Db, where: { slug: string } | { id: number }): Promise<Article | undefined> {
   let q = db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
-    .selectAll('article').select(['section.slug as section_slug', 'section.name as section_name'])
+    .leftJoin('media', 'media.id', 'article.image_media_id')
+    .selectAll('article').select(['section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants'])
   q = 'slug' in where ? q.where('article.slug', '=', where.slug) : q.where('article.id', '=', where.id)
   const row = await q.executeTakeFirst()
   if (!row) return undefined

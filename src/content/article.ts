@@ -11,6 +11,14 @@ export interface TagRef { id: number; slug: string; name: string }
 export interface AuthorRef { id: number; slug: string; name: string }
 export interface Author extends AuthorRef { bio: string }
 
+/** One responsive version of a featured image, made by the media library. */
+export interface ImageVariant {
+  url: string
+  format: 'avif' | 'webp' | 'jpeg'
+  width: number
+  height: number
+}
+
 export interface ArticleImage {
   url: string
   alt: string
@@ -18,6 +26,10 @@ export interface ArticleImage {
   credit: string
   width: number | null
   height: number | null
+  /** The media library item it comes from; pictures from elsewhere have none. */
+  mediaId?: number | null | undefined
+  /** Responsive versions for srcset (from the media item); empty or absent means only `url` exists. */
+  variants?: readonly ImageVariant[] | undefined
 }
 
 export interface Correction {

@@ -7,6 +7,16 @@ export {
 export {
   listSections, findSectionBySlug, findTopicBySlug, findTagBySlug, findAuthorBySlug, listAuthors, listTopics, listActiveTopics,
 } from './taxonomy.store.js'
+/**
+ * Running the site's names (newsroom): list with article counts, create, rename (the old address 301-redirects,
+ * articles of a renamed section too), remove (a section only once empty). Each emits `taxonomy.changed` (tags ['site']).
+ * @example await renameTerm(deps, staff, 'section', id, { name: 'World', slug: 'world' }) // /international/ → /world/
+ */
+export { listTerms, findSlugRedirect, recordSlugRedirect, type TaxonomyKind, type Term, type RedirectKind } from './taxonomy.store.js'
+export {
+  createTerm, renameTerm, removeTerm, getTerm, termPath, taxonomyLabels, taxonomyLimits, type TermInput,
+} from './manage-taxonomy.js'
+export { withLibraryImage } from './featured-image.js'
 export { saveArticle, writeArticle, checkArticleInput, articleLimits, type ArticleInput, type WriteResult } from './save-article.js'
 export { importArticles, toArticleInput, type ImportReport } from './import-articles.js'
 export { renderMarkdown, sanitize, htmlToText, toOneLine, excerpt } from './markdown.js'

@@ -7,6 +7,7 @@ import { articleStatuses, reservedSlugs, slugify, slugPattern, type ArticleImage
 import { htmlToText, renderMarkdown } from './markdown.js'
 import { ensureAuthor, ensureSection, ensureTag, ensureTopic } from './taxonomy.store.js'
 import { findArticleIdBySlug, setArticleLinks } from './article.store.js'
+import { withLibraryImage } from './featured-image.js'
 
 export interface ArticleInput {
   slug?: string | undefined
@@ -124,6 +125,8 @@ export async function resolveArticleValues(db: Db, input: ArticleInput, at: stri
 
   const bodyHtml = renderMarkdown(input.body)
   const status = input.status ?? 'published'
+  // A picture from the media library takes its address and size from the library.
+  const image = await withLibraryImage(db, input.image)
   const values = {
     section_id: sectionId,
     headline: input.headline.trim(),
@@ -133,12 +136,13 @@ export async function resolveArticleValues(db: Db, input: ArticleInput, at: stri
     body_text: htmlToText(bodyHtml),
     dateline: input.dateline?.trim() ?? '',
     agency: input.agency?.trim() ?? '',
-    image_url: input.image?.url ?? null,
-    image_alt: input.image?.alt ?? '',
-    image_caption: input.image?.caption ?? '',
-    image_credit: input.image?.credit ?? '',
-    image_width: input.image?.width ?? null,
-    image_height: input.image?.height ?? null,
+    image_url: image?.url ?? null,
+    image_alt: image?.alt ?? '',
+    image_caption: image?.caption ?? '',
+    image_credit: image?.credit ?? '',
+    image_width: image?.width ?? null,
+    image_height: image?.height ?? null,
+    image_media_id: image?.mediaId ?? null,
     status,
     published_at: input.publishedAt?.toISOString() ?? null,
     updated_at: input.updatedAt?.toISOString() ?? null,
@@ -151,7 +155,8 @@ export async function resolveArticleValues(db: Db, input: ArticleInput, at: stri
 }
 
 /** Writes one article inside the caller's transaction; the caller emits `event` after committing. */
-export async function writeArticle(db: Db, input: ArticleInput, now: Date): Promise<WriteResult> {
+export async function writeArticle(db: Db, given: ArticleInput, now: Date): Promise<WriteResult> {
+  const input = given.image?.mediaId == null ? given : { ...given, image: await withLibraryImage(db, given.image) }
   const issues = checkArticleInput(input)
   if (issues.length) throw validationError(issues)
   const at = now.toISOString()

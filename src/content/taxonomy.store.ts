@@ -64,3 +64,130 @@ export const ensureTopic = (db: Db, t: Named & { description?: string }, now: st
 export const ensureTag = (db: Db, t: Named) => ensure(db, 'tag', t, {})
 export const ensureAuthor = (db: Db, a: Named & { bio?: string }, now: string) =>
   ensure(db, 'author', a, { bio: a.bio ?? '', created_at: now })
+
+// ── The newsroom's management of names: lists with counts, create, rename with redirects, remove ──
+
+export type TaxonomyKind = 'section' | 'topic' | 'tag' | 'author'
+
+/** A section, topic, tag or author as the newsroom lists it; `description` is an author's bio. */
+export interface Term {
+  kind: TaxonomyKind
+  id: number
+  slug: string
+  name: string
+  description: string
+  position: number
+  /** Articles filed under it, in any status. */
+  articleCount: number
+}
+
+async function countsFor(db: Db, kind: TaxonomyKind): Promise<Map<number, number>> {
+  const rows = await (() => {
+    switch (kind) {
+      case 'section': return db.selectFrom('article').select((eb) => ['section_id as id', eb.fn.countAll<number>().as('n')]).groupBy('section_id').execute()
+      case 'topic': return db.selectFrom('article_topic').select((eb) => ['topic_id as id', eb.fn.countAll<number>().as('n')]).groupBy('topic_id').execute()
+      case 'tag': return db.selectFrom('article_tag').select((eb) => ['tag_id as id', eb.fn.countAll<number>().as('n')]).groupBy('tag_id').execute()
+      case 'author': return db.selectFrom('article_author').select((eb) => ['author_id as id', eb.fn.countAll<number>().as('n')]).groupBy('author_id').execute()
+    }
+  })()
+  return new Map(rows.map((r) => [Number(r.id), Number(r.n)]))
+}
+
+async function termRows(db: Db, kind: TaxonomyKind, id?: number) {
+  switch (kind) {
+    case 'section': {
+      let q = db.selectFrom('section').select(['id', 'slug', 'name', 'description', 'position']).orderBy('position').orderBy('name')
+      if (id !== undefined) q = q.where('id', '=', id)
+      return q.execute()
+    }
+    case 'topic': {
+      let q = db.selectFrom('topic').select(['id', 'slug', 'name', 'description']).orderBy('name')
+      if (id !== undefined) q = q.where('id', '=', id)
+      return (await q.execute()).map((r) => ({ ...r, position: 0 }))
+    }
+    case 'tag': {
+      let q = db.selectFrom('tag').select(['id', 'slug', 'name']).orderBy('name')
+      if (id !== undefined) q = q.where('id', '=', id)
+      return (await q.execute()).map((r) => ({ ...r, description: '', position: 0 }))
+    }
+    case 'author': {
+      let q = db.selectFrom('author').select(['id', 'slug', 'name', 'bio as description']).orderBy('name')
+      if (id !== undefined) q = q.where('id', '=', id)
+      return (await q.execute()).map((r) => ({ ...r, position: 0 }))
+    }
+  }
+}
+
+/** Every section, topic, tag or author with how many articles it files. */
+export async function listTerms(db: Db, kind: TaxonomyKind): Promise<Term[]> {
+  const [rows, counts] = await Promise.all([termRows(db, kind), countsFor(db, kind)])
+  return rows.map((r) => ({ kind, ...r, articleCount: counts.get(r.id) ?? 0 }))
+}
+
+export async function findTerm(db: Db, kind: TaxonomyKind, id: number): Promise<Term | undefined> {
+  const [row] = await termRows(db, kind, id)
+  if (!row) return undefined
+  const counts = await countsFor(db, kind)
+  return { kind, ...row, articleCount: counts.get(row.id) ?? 0 }
+}
+
+export async function findTermIdBySlug(db: Db, kind: TaxonomyKind, slug: string): Promise<number | undefined> {
+  const row = await db.selectFrom(kind).select('id').where('slug', '=', slug).executeTakeFirst()
+  return row?.id
+}
+
+export interface TermValues {
+  slug: string
+  name: string
+  description: string
+  position?: number | undefined
+}
+
+function columns(kind: TaxonomyKind, v: TermValues): Record<string, unknown> {
+  const base = { slug: v.slug, name: v.name }
+  if (kind === 'section') return { ...base, description: v.description, ...(v.position !== undefined ? { position: v.position } : {}) }
+  if (kind === 'topic') return { ...base, description: v.description }
+  if (kind === 'author') return { ...base, bio: v.description }
+  return base
+}
+
+export async function insertTerm(db: Db, kind: TaxonomyKind, v: TermValues, now: string): Promise<number> {
+  const extra = kind === 'tag' ? {} : { created_at: now, ...(kind === 'section' ? { position: v.position ?? 100 } : {}) }
+  const row = await db.insertInto(kind).values({ ...columns(kind, v), ...extra } as never).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateTerm(db: Db, kind: TaxonomyKind, id: number, v: TermValues): Promise<void> {
+  await db.updateTable(kind).set(columns(kind, v) as never).where('id', '=', id).execute()
+}
+
+/** Removes the row; link rows go with it (foreign keys cascade), and redirects that led to it now lead nowhere. */
+export async function deleteTerm(db: Db, kind: TaxonomyKind, id: number, slug: string): Promise<void> {
+  await db.deleteFrom(kind).where('id', '=', id).execute()
+  await db.deleteFrom('slug_redirect').where('kind', '=', kind).where('new_slug', '=', slug).execute()
+}
+
+export type RedirectKind = TaxonomyKind | 'article'
+
+/**
+ * Remembers that `oldSlug` now lives at `newSlug`. Earlier redirects to the old slug are pointed at the new one so a
+ * reader never follows a chain, and a redirect away from the new slug is dropped because that address is live again.
+ */
+export async function recordSlugRedirect(db: Db, kind: RedirectKind, oldSlug: string, newSlug: string, now: string): Promise<void> {
+  if (oldSlug === newSlug) return
+  await db.deleteFrom('slug_redirect').where('kind', '=', kind).where('old_slug', '=', newSlug).execute()
+  await db.updateTable('slug_redirect').set({ new_slug: newSlug }).where('kind', '=', kind).where('new_slug', '=', oldSlug).execute()
+  await db.insertInto('slug_redirect').values({ kind, old_slug: oldSlug, new_slug: newSlug, created_at: now })
+    .onConflict((oc) => oc.columns(['kind', 'old_slug']).doUpdateSet({ new_slug: newSlug, created_at: now })).execute()
+}
+
+/** Drops any redirect away from a slug that a new row has just taken. */
+export async function clearSlugRedirect(db: Db, kind: RedirectKind, slug: string): Promise<void> {
+  await db.deleteFrom('slug_redirect').where('kind', '=', kind).where('old_slug', '=', slug).execute()
+}
+
+/** Where an old slug of this kind lives now, if it was renamed. */
+export async function findSlugRedirect(db: Db, kind: RedirectKind, oldSlug: string): Promise<string | undefined> {
+  const row = await db.selectFrom('slug_redirect').select('new_slug').where('kind', '=', kind).where('old_slug', '=', oldSlug).executeTakeFirst()
+  return row?.new_slug
+}

@@ -17,6 +17,8 @@ import { authRoutes } from './auth.routes.js'
 import { usersRoutes } from './users.routes.js'
 import { settingsRoutes } from './settings.routes.js'
 import { auditRoutes } from './audit.routes.js'
+import { mediaRoutes } from './media.routes.js'
+import { taxonomyRoutes } from './taxonomy.routes.js'
 import { articleRoutes } from './articles.routes.js'
 
 const stateChanging = (method: RouteOptions['method']) =>
@@ -89,6 +91,8 @@ export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: 
     await scope.register(usersRoutes, newsroom)
     await scope.register(settingsRoutes, newsroom)
     await scope.register(auditRoutes, newsroom)
+    await scope.register(mediaRoutes, newsroom)
+    await scope.register(taxonomyRoutes, newsroom)
     await scope.register(articleRoutes, newsroom)
   })
 }

@@ -1,6 +1,6 @@
 // The article page: topic label | headline, standfirst, byline and times, body with "Also read", related news, comments.
 import type { Article, ArticleSummary } from '../content/index.js'
-import { AuthorLinks, Layout, Teaser, Time, TopicLabel, type HeadInfo, type SiteInfo } from '../ui/index.js'
+import { AuthorLinks, Layout, Picture, Teaser, Time, TopicLabel, type HeadInfo, type SiteInfo } from '../ui/index.js'
 import { splitForAlsoRead } from './body.js'
 
 export interface ArticleView {
@@ -47,7 +47,7 @@ export function ArticlePage({ site, article, alsoRead, related, head, comments }
         </header>
         {image && (
           <figure class="article__figure">
-            <img src={image.url} alt={image.alt} width={image.width ?? 1200} height={image.height ?? 675} fetchpriority="high" decoding="async" />
+            <Picture image={image} sizes="(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)" loading="eager" priority="high" />
             {(image.caption || image.credit) && (
               <figcaption>{image.caption}{image.credit && <span class="credit"> {image.credit}</span>}</figcaption>
             )}

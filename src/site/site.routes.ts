@@ -2,10 +2,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../platform/deps.js'
 import { DomainError, notFound } from '../platform/errors.js'
-import { pageNumber, paging, sendPage } from '../platform/http/index.js'
+import { isFresh, pageNumber, paging, sendPage } from '../platform/http/index.js'
 import {
   findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, listActiveTopics,
-  listArticleSummaries, pageArticleSummaries, summariesByIds, excerpt, type ArticleFilter,
+  listArticleSummaries, pageArticleSummaries, summariesByIds, excerpt, findSlugRedirect, termPath, type ArticleFilter, type TaxonomyKind,
 } from '../content/index.js'
 import { findRelated, maxQueryLength, searchArticles } from '../search/index.js'
 import { render } from '../ui/index.js'
@@ -16,7 +16,7 @@ import { SearchPage } from './search.page.js'
 import { breadcrumbLd, newsArticleLd } from './structured-data.js'
 import type { SiteContext } from './site-context.js'
 import type { Assets } from './assets.js'
-import { diskMediaStore, mediaTypes } from '../media/index.js'
+import { createMediaStore, isMediaName, mediaTypeOf } from '../media/index.js'
 
 export interface SiteOptions {
   deps: Deps
@@ -44,13 +44,20 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
       .header('etag', asset.etag).type(asset.type).send(asset.body)
   })
 
-  const media = diskMediaStore(deps.config.mediaDir)
+  // Only files the server wrote live in the store (uploads are re-encoded under random names), and names are
+  // checked against the server's own pattern, so nothing an uploader sent can be served from here.
+  const media = createMediaStore(deps.config)
   app.get('/media/:name', { config: pub, schema: { params: { type: 'object', properties: { name: { type: 'string', maxLength: 130 } } } } }, async (req, reply) => {
     const name = (req.params as { name: string }).name
-    const body = await media.get(name)
-    if (!body) throw notFound('File')
-    return reply.header('cache-control', 'public, max-age=31536000, immutable')
-      .type(mediaTypes[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream').send(body)
+    const file = isMediaName(name) ? await media.stream(name) : undefined
+    if (!file) throw notFound('File')
+    reply.header('cache-control', 'public, max-age=31536000, immutable').header('x-content-type-options', 'nosniff')
+      .header('etag', file.etag).type(mediaTypeOf(name))
+    if (isFresh(req.headers['if-none-match'], file.etag)) {
+      file.body.destroy()
+      return reply.code(304).send()
+    }
+    return reply.header('content-length', file.bytes).send(file.body)
   })
 
   app.get('/', { config: pub }, async (req, reply) => {
@@ -126,41 +133,55 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     return sendPage(cache, req, reply, html, { tags: [...tags, 'site'] })
   }
 
+  /**
+   * A renamed section, topic, tag or author answers at its old address with a 301 to the new one (query kept).
+   * Browsers may keep a 301 forever, and a name can be renamed back, so the redirect is cached only briefly.
+   */
+  async function movedOrNotFound(req: FastifyRequest, reply: FastifyReply, kind: TaxonomyKind, slug: string, what: string) {
+    const to = await findSlugRedirect(db, kind, slug)
+    if (!to) throw notFound(what)
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
+    return reply.header('cache-control', 'public, max-age=300').redirect(`${termPath(kind, to)}${query}`, 301)
+  }
+
   app.get('/topic/:slug/', { config: pub, schema: { params: slugParam, querystring: pageQuery } }, async (req, reply) => {
     const topic = await findTopicBySlug(db, (req.params as { slug: string }).slug)
-    if (!topic) throw notFound('Topic')
+    if (!topic) return movedOrNotFound(req, reply, 'topic', (req.params as { slug: string }).slug, 'Topic')
     const base = `/topic/${topic.slug}/`
     return sendList(req, reply, { kind: 'topic', title: topic.name, description: topic.description, basePath: base, feedPath: `${base}feed/` }, { topicId: topic.id }, [`topic:${topic.id}`])
   })
 
   app.get('/author/:slug/', { config: pub, schema: { params: slugParam, querystring: pageQuery } }, async (req, reply) => {
     const author = await findAuthorBySlug(db, (req.params as { slug: string }).slug)
-    if (!author) throw notFound('Author')
+    if (!author) return movedOrNotFound(req, reply, 'author', (req.params as { slug: string }).slug, 'Author')
     const base = `/author/${author.slug}/`
     return sendList(req, reply, { kind: 'author', title: author.name, description: author.bio, basePath: base, feedPath: `${base}feed/` }, { authorId: author.id }, [`author:${author.id}`])
   })
 
   app.get('/tag/:slug/', { config: pub, schema: { params: slugParam, querystring: pageQuery } }, async (req, reply) => {
     const tag = await findTagBySlug(db, (req.params as { slug: string }).slug)
-    if (!tag) throw notFound('Tag')
+    if (!tag) return movedOrNotFound(req, reply, 'tag', (req.params as { slug: string }).slug, 'Tag')
     const base = `/tag/${tag.slug}/`
     return sendList(req, reply, { kind: 'tag', title: tag.name, description: '', basePath: base, feedPath: `${base}feed/` }, { tagId: tag.id }, [`tag:${tag.id}`])
   })
 
   app.get('/:section/', { config: pub, schema: { params: { type: 'object', properties: { section: { type: 'string', maxLength: 200 } } }, querystring: pageQuery } }, async (req, reply) => {
     const section = await findSectionBySlug(db, (req.params as { section: string }).section)
-    if (!section) throw notFound('Section')
+    if (!section) return movedOrNotFound(req, reply, 'section', (req.params as { section: string }).section, 'Section')
     const base = `/${section.slug}/`
     return sendList(req, reply, { kind: 'section', title: section.name, description: section.description, basePath: base, feedPath: `${base}feed/`, current: section.slug }, { sectionId: section.id }, [`section:${section.id}`])
   })
 
   app.get('/:section/:slug/', { config: pub, schema: { params: { type: 'object', properties: { section: { type: 'string', maxLength: 200 }, slug: { type: 'string', maxLength: 200 } } } } }, async (req, reply) => {
     const { section, slug } = req.params as { section: string; slug: string }
-    const article = await findArticleBySlug(db, slug)
+    const found = await findArticleBySlug(db, slug)
+    // An article whose slug changed after publication is found under its new slug, then redirected to below.
+    const renamed = found ? undefined : await findSlugRedirect(db, 'article', slug)
+    const article = found ?? (renamed ? await findArticleBySlug(db, renamed) : undefined)
     const visible = article && article.status === 'published' && (!article.publishedAt || article.publishedAt <= deps.clock.now())
     if (!article || (!visible && article.status !== 'unpublished')) throw notFound('Article')
     if (article.status === 'unpublished') throw new DomainError('GONE', 'This article has been withdrawn by the newsroom.')
-    if (article.section.slug !== section) return reply.redirect(article.path, 301)
+    if (article.section.slug !== section || renamed) return reply.header('cache-control', 'public, max-age=300').redirect(article.path, 301)
     const site = await context.siteInfo()
     const { alsoRead, related } = await findRelated(deps, article)
     const comments = renderComments ? await renderComments(req, article.id) : undefined

@@ -1,5 +1,5 @@
 // Small pieces reader pages share: teasers, bylines, times, paging, the error page.
-import type { ArticleSummary, AuthorRef } from '../content/index.js'
+import type { ArticleImage, ArticleSummary, AuthorRef } from '../content/index.js'
 import { formatDateTime, formatDate } from './format.js'
 import { Layout } from './layout.js'
 import type { SiteInfo } from './site-info.js'
@@ -27,7 +27,47 @@ export function TopicLabel({ article }: { article: Pick<ArticleSummary, 'topic'>
   return <><a class="topic-label" href={`/topic/${article.topic.slug}/`}>{article.topic.name}</a><span class="topic-sep" aria-hidden="true"> | </span></>
 }
 
+/**
+ * A picture in the best format the browser takes (AVIF, then WebP, then JPEG) at the width the layout needs; a plain
+ * `<img>` for pictures without variants. `sizes` must describe how wide the layout shows it.
+ */
+export function Picture({ image, sizes, class: className, loading = 'lazy', priority }: {
+  image: ArticleImage
+  sizes: string
+  class?: string
+  loading?: 'lazy' | 'eager'
+  priority?: 'high' | 'low'
+}) {
+  const srcset = (format: string) => (image.variants ?? []).filter((v) => v.format === format)
+    .slice().sort((a, b) => a.width - b.width).map((v) => `${v.url} ${v.width}w`).join(', ')
+  const jpeg = srcset('jpeg')
+  // Width and height only give the box its shape before the file arrives; a variant's will do when the article has none.
+  const shape = image.width && image.height ? image : (image.variants ?? [])[0]
+  const img = (
+    <img class={className} src={image.url} srcset={jpeg || undefined} sizes={jpeg ? sizes : undefined} alt={image.alt}
+      width={shape?.width ?? 1200} height={shape?.height ?? 675} loading={loading} decoding="async" fetchpriority={priority} />
+  )
+  if (!jpeg) return img
+  return (
+    <picture>
+      {(['avif', 'webp'] as const).map((format) => {
+        const set = srcset(format)
+        return set ? <source type={`image/${format}`} srcset={set} sizes={sizes} /> : null
+      })}
+      {img}
+    </picture>
+  )
+}
+
 export type TeaserSize = 'lead' | 'top' | 'list' | 'compact'
+
+/** How wide each teaser shows its picture (see site.css), so the browser fetches the smallest variant that is sharp. */
+const teaserSizes: Record<TeaserSize, string> = {
+  lead: '(min-width: 60rem) 46rem, calc(100vw - 2.5rem)',
+  top: '(min-width: 60rem) 23rem, (min-width: 40rem) 50vw, 6.5rem',
+  list: '(min-width: 40rem) 14rem, 6.5rem',
+  compact: '6.5rem',
+}
 
 export function Teaser({ article, site, size = 'list', headingLevel = 3, eager = false }: {
   article: ArticleSummary
@@ -42,9 +82,7 @@ export function Teaser({ article, site, size = 'list', headingLevel = 3, eager =
   return (
     <article class={`teaser teaser--${size}`}>
       {showImage && article.image && (
-        <img class="teaser__image" src={article.image.url} alt={article.image.alt}
-          width={article.image.width ?? 1200} height={article.image.height ?? 675}
-          loading={eager ? 'eager' : 'lazy'} decoding="async" />
+        <Picture class="teaser__image" image={article.image} sizes={teaserSizes[size]} loading={eager ? 'eager' : 'lazy'} />
       )}
       <div class="teaser__text">
         <H class="teaser__headline">

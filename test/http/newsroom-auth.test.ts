@@ -4,7 +4,7 @@ import { buildTestApp, testNow, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
 import { createStaff, formPost, setCookie, signInAs, testPassword } from '../support/auth.js'
 import { getSettings } from '../../src/content/index.js'
-import { listAudit } from '../../src/identity/index.js'
+import { listAudit, signIn } from '../../src/identity/index.js'
 import { userCommand } from '../../src/user-command.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -90,6 +90,29 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
     expect(second.statusCode).toBe(303)
     expect(setCookie(second, 'dl_session')).not.toBe(token)
     expect((await t.app.inject({ url: '/newsroom/', headers: { cookie: `dl_session=${token}` } })).statusCode).toBe(303)
+  })
+
+  it('takes about as long to refuse an unknown email as a wrong password', async () => {
+    t.clock.set(testNow)
+    const user = await createStaff(t.services, { role: 'author', email: 'timed@newsroom.test' })
+    // The use case itself, without HTTP around it, so the password check is most of what is measured.
+    const time = async (email: string, i: number) => {
+      const started = performance.now()
+      const result = await signIn(t.services, { email, password: `wrong guess ${i}`, ip: `10.0.7.${i}` })
+      expect(result.ok).toBe(false)
+      return performance.now() - started
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+    const known: number[] = []
+    const unknown: number[] = []
+    for (let i = 0; i < 4; i++) {
+      known.push(await time(user.email, i))
+      unknown.push(await time(`absent${i}@newsroom.test`, i + 10))
+    }
+    // Both pay for one argon2id verification (a dummy hash for unknown emails); generous bounds for a busy machine.
+    const ratio = median(unknown) / median(known)
+    expect(ratio).toBeGreaterThan(0.4)
+    expect(ratio).toBeLessThan(2.5)
   })
 
   it('refuses a sixth failed sign-in within the hour, per account and per address, with Retry-After', async () => {

@@ -1,0 +1,153 @@
+// Newsroom media library: upload (multipart), list, one item's page, edit its words, delete (editors).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import multipart from '@fastify/multipart'
+import { h, type VNode } from 'preact'
+import { DomainError, type FieldIssue } from '../platform/errors.js'
+import { pageNumber, paging, statusFor, wantsJson } from '../platform/http/index.js'
+import { recordAudit, roleAtLeast } from '../identity/index.js'
+import {
+  createMediaStore, deleteMedia, getMedia, listMedia, mediaDisplayUrl, mediaLimits, mediaMarkdown, mediaPath, updateMediaDetails, uploadMedia,
+  type Media,
+} from '../media/index.js'
+import type { Newsroom } from './newsroom.js'
+import { currentStaff } from './session.js'
+import { MediaItemPage, MediaLibraryPage, type MediaItemView, type MediaText } from './media.page.js'
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,9}$' } } } as const
+const doneQuery = { type: 'object', properties: { done: { type: 'string', maxLength: 20 }, page: { type: 'string', maxLength: 6 } } } as const
+const textBody = {
+  type: 'object',
+  properties: {
+    alt: { type: 'string', maxLength: mediaLimits.alt * 2 }, caption: { type: 'string', maxLength: mediaLimits.caption * 2 },
+    credit: { type: 'string', maxLength: mediaLimits.credit * 2 }, _csrf: { type: 'string', maxLength: 200 },
+  },
+} as const
+const textLimits = { alt: mediaLimits.alt, caption: mediaLimits.caption, credit: mediaLimits.credit }
+const perPage = 24
+
+const notices: Record<string, string> = {
+  uploaded: 'Uploaded: the responsive versions are ready.', saved: 'Details saved.', deleted: 'Image deleted.',
+}
+
+function itemView(m: Media): MediaItemView {
+  return {
+    id: m.id, url: m.url, displayUrl: mediaDisplayUrl(m), markdown: mediaMarkdown(m), originalFilename: m.originalFilename, mime: m.mime,
+    width: m.width, height: m.height, bytes: m.bytes, alt: m.alt, caption: m.caption, credit: m.credit, createdAt: m.createdAt,
+    variants: m.variants,
+    image: {
+      url: mediaDisplayUrl(m), alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height, mediaId: m.id,
+      variants: m.variants.map((v) => ({ url: mediaPath(v.name), format: v.format, width: v.width, height: v.height })),
+    },
+  }
+}
+
+/** The JSON shape scripts (the editor's image picker) read: what a featured image or a body image needs. */
+function mediaResource(m: Media) {
+  return {
+    id: m.id, url: mediaDisplayUrl(m), original: m.url, markdown: mediaMarkdown(m), alt: m.alt, caption: m.caption, credit: m.credit,
+    width: m.width, height: m.height, mime: m.mime, bytes: m.bytes, createdAt: m.createdAt.toISOString(),
+    variants: m.variants.map((v) => ({ url: mediaPath(v.name), format: v.format, width: v.width, height: v.height, bytes: v.bytes })),
+  }
+}
+
+/** A refusal shown next to the field it concerns; problems with the file itself belong to the file field. */
+function issuesOf(err: DomainError): FieldIssue[] {
+  return err.issues.length ? [...err.issues] : [{ field: 'file', message: err.message }]
+}
+
+export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
+  const { deps } = newsroom
+  const { db, config } = deps
+  const store = createMediaStore(config)
+  const script = newsroom.assetPath('newsroom-media.js')
+  // Only this plugin's routes accept multipart; the one file is capped at the configured size while it streams in.
+  await app.register(multipart, {
+    limits: { fileSize: config.mediaMaxBytes, files: 1, fields: 8, fieldSize: 8 * 1024, parts: 10, headerPairs: 200 },
+  })
+
+  async function showLibrary(req: FastifyRequest, reply: FastifyReply, extra: { notice?: string | undefined; upload?: { text: MediaText; issues: readonly FieldIssue[] }; status?: number } = {}) {
+    const page = pageNumber((req.query as { page?: string }).page)
+    const { items, total } = await listMedia(db, perPage, (page - 1) * perPage)
+    const { pages } = paging(page, perPage, total)
+    return newsroom.send(reply, h(MediaLibraryPage, {
+      chrome: await newsroom.chrome(req, reply), items: items.map(itemView), page, pages, total, maxBytes: config.mediaMaxBytes,
+      limits: textLimits, notice: extra.notice, upload: extra.upload,
+    }) as VNode, extra.status)
+  }
+
+  async function showItem(req: FastifyRequest, reply: FastifyReply, media: Media, extra: { notice?: string | undefined; edit?: { text: MediaText; issues: readonly FieldIssue[] }; deleteError?: string; status?: number } = {}) {
+    const chrome = await newsroom.chrome(req, reply)
+    return newsroom.send(reply, h(MediaItemPage, {
+      chrome, item: itemView(media), canDelete: roleAtLeast(currentStaff(req).role, 'editor'), limits: textLimits,
+      script: script.endsWith('/newsroom-media.js') ? undefined : script, notice: extra.notice, edit: extra.edit, deleteError: extra.deleteError,
+    }) as VNode, extra.status)
+  }
+
+  app.get('/media', { config: { access: 'contributor' }, schema: { querystring: doneQuery } }, async (req, reply) => {
+    if (wantsJson(req)) {
+      const page = pageNumber((req.query as { page?: string }).page)
+      const { items, total } = await listMedia(db, perPage, (page - 1) * perPage)
+      return reply.send({ items: items.map(mediaResource), total, page, perPage })
+    }
+    return showLibrary(req, reply, { notice: notices[(req.query as { done?: string }).done ?? ''] })
+  })
+
+  app.post('/media', { config: { access: 'contributor' } }, async (req, reply) => {
+    const staff = currentStaff(req)
+    const text: MediaText = { alt: '', caption: '', credit: '' }
+    let file: { bytes: Buffer; filename: string } | undefined
+    try {
+      if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as a multipart/form-data upload')
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          const bytes = await part.toBuffer()
+          if (part.fieldname === 'file' && !file) file = { bytes, filename: part.filename }
+        } else if ((part.fieldname === 'alt' || part.fieldname === 'caption' || part.fieldname === 'credit') && typeof part.value === 'string') {
+          text[part.fieldname] = part.value
+        }
+      }
+      if (!file || file.bytes.length === 0) throw new DomainError('VALIDATION', 'Choose an image file to upload', [{ field: 'file', message: 'Choose an image file to upload' }])
+      const media = await uploadMedia({ ...deps, store }, { bytes: file.bytes, filename: file.filename, ...text, createdBy: staff.id })
+      if (wantsJson(req)) return reply.code(201).send(mediaResource(media))
+      return reply.redirect(`/newsroom/media/${media.id}?done=uploaded`, 303)
+    } catch (caught) {
+      const err = (caught as { statusCode?: number }).statusCode === 413 && !(caught instanceof DomainError)
+        ? new DomainError('PAYLOAD_TOO_LARGE', `This file is larger than the ${Math.round(config.mediaMaxBytes / 1024 / 1024 * 10) / 10} MB limit.`)
+        : caught
+      if (!(err instanceof DomainError) || wantsJson(req)) throw err
+      return showLibrary(req, reply, { upload: { text, issues: issuesOf(err) }, status: statusFor[err.code] })
+    }
+  })
+
+  app.get('/media/:id', { config: { access: 'contributor' }, schema: { params: idParams, querystring: doneQuery } }, async (req, reply) => {
+    const media = await getMedia(deps, Number((req.params as { id: string }).id))
+    if (wantsJson(req)) return reply.send(mediaResource(media))
+    return showItem(req, reply, media, { notice: notices[(req.query as { done?: string }).done ?? ''] })
+  })
+
+  app.post('/media/:id', { config: { access: 'contributor' }, schema: { params: idParams, body: textBody } }, async (req, reply) => {
+    const id = Number((req.params as { id: string }).id)
+    const body = req.body as Partial<MediaText>
+    const text = { alt: body.alt ?? '', caption: body.caption ?? '', credit: body.credit ?? '' }
+    try {
+      await updateMediaDetails(deps, id, text)
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'VALIDATION' || wantsJson(req)) throw err
+      return showItem(req, reply, await getMedia(deps, id), { edit: { text, issues: err.issues }, status: 400 })
+    }
+    return reply.redirect(`/newsroom/media/${id}?done=saved`, 303)
+  })
+
+  app.post('/media/:id/delete', { config: { access: 'editor' }, schema: { params: idParams } }, async (req, reply) => {
+    const id = Number((req.params as { id: string }).id)
+    const media = await getMedia(deps, id)
+    try {
+      await deleteMedia({ db, store }, id)
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'CONFLICT' || wantsJson(req)) throw err
+      return showItem(req, reply, media, { deleteError: err.message, status: 409 })
+    }
+    await recordAudit(db, { at: deps.clock.now(), actor: currentStaff(req), action: 'media.deleted', subject: `media:${id}`, detail: media.alt })
+    return reply.redirect('/newsroom/media?done=deleted', 303)
+  })
+}
