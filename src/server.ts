@@ -3,7 +3,8 @@ import { ConfigError, loadConfig, type Config } from './config/index.js'
 import { buildApp, createServices } from './app.js'
 import { seedDemoIfEmpty } from './content/seed-demo.js'
 
-export async function serve(config: Config, { seedDemo = false } = {}): Promise<void> {
+/** Serves until SIGTERM/SIGINT; resolves with the address actually bound (PORT=0 picks a free port). */
+export async function serve(config: Config, { seedDemo = false } = {}): Promise<string> {
   const services = await createServices(config)
   if (seedDemo) {
     const seeded = await seedDemoIfEmpty(services)
@@ -32,15 +33,15 @@ export async function serve(config: Config, { seedDemo = false } = {}): Promise<
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
-  await app.listen({ host: config.host, port: config.port })
+  return app.listen({ host: config.host, port: config.port })
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href
 if (isMain) {
   try {
     const config = loadConfig()
-    await serve(config, { seedDemo: true })
-    console.log(`Dateline is serving ${config.siteUrl} (listening on http://${config.host}:${config.port})`)
+    const address = await serve(config, { seedDemo: true })
+    console.log(`Dateline is serving ${config.siteUrl} (listening on ${address})`)
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`Configuration error: ${err.message}`)
