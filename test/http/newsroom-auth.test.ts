@@ -4,7 +4,7 @@ import { buildTestApp, testNow, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
 import { createStaff, formPost, setCookie, signInAs, testPassword } from '../support/auth.js'
 import { getSettings } from '../../src/content/index.js'
-import { listAudit, signIn } from '../../src/identity/index.js'
+import { listAudit, recordAudit, signIn } from '../../src/identity/index.js'
 import { userCommand } from '../../src/user-command.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -299,6 +299,28 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
     expect(audit.entries[0]?.detail).toContain('timeZone')
     const log = await t.app.inject({ url: '/newsroom/audit?action=settings', headers: { cookie: admin.cookie } })
     expect(log.body).toContain('settings.changed')
+  })
+
+  it('pages the audit log, newest first, and sends a signed-in person back where they were going', async () => {
+    t.clock.set(testNow)
+    const admin = await signInAs(t, 'administrator')
+    for (let i = 0; i < 60; i++) await recordAudit(t.services.db, { at: t.clock.now(), actor: admin.user, action: 'article.published', subject: `article:${i}`, detail: `Story ${i}` })
+    const first = await t.app.inject({ url: '/newsroom/audit?action=article', headers: { cookie: admin.cookie } })
+    expect(first.body).toContain('Story 59')
+    expect(first.body).not.toContain('Story 9<')
+    expect(first.body).toMatch(/Page 1 of 2/)
+    const second = await t.app.inject({ url: '/newsroom/audit?action=article&page=2', headers: { cookie: admin.cookie } })
+    expect(second.body).toContain('Story 0<')
+    const viewer = await signInAs(t, 'editor')
+    expect((await t.app.inject({ url: '/newsroom/audit', headers: { cookie: viewer.cookie } })).statusCode).toBe(403)
+
+    const user = await createStaff(t.services, { role: 'editor', email: 'returning@newsroom.test' })
+    const form = await openForm(t, '/newsroom/sign-in?next=%2Fnewsroom%2Faccount')
+    expect(form.res.body).toContain('name="next" value="/newsroom/account"')
+    const back = await t.app.inject({ ...formPost(form, '/newsroom/sign-in', { email: user.email, password: testPassword, next: '/newsroom/account' }, origin), remoteAddress: '10.0.8.1' })
+    expect(back.headers.location).toBe('/newsroom/account')
+    const away = await t.app.inject({ ...formPost(form, '/newsroom/sign-in', { email: user.email, password: testPassword, next: '//evil.example/' }, origin), remoteAddress: '10.0.8.1' })
+    expect(away.headers.location).toBe('/newsroom/')
   })
 
   it('creates staff from the command line with a password file', async () => {
