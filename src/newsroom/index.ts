@@ -11,14 +11,16 @@
  * /newsroom/sign-in?next=…; asking for JSON (`Accept: application/json`) they get 401; too low a role gets 403.
  * Per-article rules are yours: `can(currentStaff(req), 'publish', { ownerId, status })` from identity.
  *
- * **Who is asking.** `currentStaff(req)` → `{ id, email, name, role, sessionId }` on any non-public route.
+ * **Who is asking.** `currentStaff(req)` → `{ id, email, name, role, sessionId }` on any non-public route
+ * (throws UNAUTHENTICATED otherwise); `findStaff(req)` → the same or undefined.
  *
  * **CSRF.** Every POST/PUT/PATCH/DELETE route in the newsroom gets `csrfProtection` automatically (an onRoute
  * hook): the Origin (or Referer) must be this site, and the request must carry the token from
  * `csrfToken(req, reply)` as the `_csrf` form field (`<CsrfField token={chrome.csrf} />`), the `x-csrf-token`
  * header (scripts, JSON), or, for a plain multipart form, `?_csrf=` in the form's action URL. Refusal: 403, code CSRF.
  *
- * **Pages.** `newsroom.page(req, reply, { title, current: 'articles', body })`, or build the element yourself:
+ * **Pages.** `newsroom.page(req, reply, { title, current: 'articles', body })`, or build the element yourself
+ * (`newsroom.assetPath('editor.js')` gives a versioned path for a page's own script or stylesheet):
  * `newsroom.send(reply, <NewsroomLayout chrome={await newsroom.chrome(req, reply)} title="Articles" current="articles">…</NewsroomLayout>)`.
  * `Field`, `FormErrors` and `describedBy` give labelled controls with inline errors. Every newsroom response is
  * sent with `Cache-Control: private, no-store` and `X-Robots-Tag: noindex`; never call sendPage (the page cache) here.

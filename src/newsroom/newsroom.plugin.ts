@@ -27,7 +27,7 @@ const stateChanging = (method: RouteOptions['method']) =>
 export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: NewsroomOptions) {
   const { db, config } = deps
   // The site name shows on every page, error pages too, which render synchronously: keep the last one read.
-  let settings: SiteSettings = await getSettings(db, config).catch(() => getSettings(db, config))
+  let settings: SiteSettings = await getSettings(db, config)
   deps.events.on((event) => {
     if (event.type === 'settings.changed') void getSettings(db, config).then((s) => { settings = s }).catch(() => {})
   })
