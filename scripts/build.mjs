@@ -23,4 +23,10 @@ if (!existsSync(tsc)) {
   process.exit(1)
 }
 console.log('Building Dateline…')
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' })
+try {
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' })
+} catch {
+  // tsc has already printed the errors; a Node stack trace after them would only bury them.
+  console.error('The build failed: fix the TypeScript errors above and run it again.')
+  process.exit(1)
+}
