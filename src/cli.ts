@@ -7,6 +7,7 @@ import { createDb, migrateToLatest } from './platform/db/index.js'
 import { importArticles } from './content/index.js'
 import { seedDemo } from './content/seed-demo.js'
 import { userCommand } from './user-command.js'
+import { commentsCommand } from './comments-command.js'
 
 const usage = `Usage: dateline <command>
 
@@ -16,6 +17,7 @@ Commands:
   seed --demo           write the demo newspaper into the database
   import <file.jsonl>   import articles from JSON Lines (see docs/import.md)
   user create --email <e> --name <n> --role <r> [--password-file <f>]
+  comments list [--status pending] [--json] | approve|spam|trash|restore <id…> | export --email <e> | erase --email <e> --mode delete|anonymise
                         create a staff account (password asked for when no file is given)
 `
 
@@ -58,6 +60,14 @@ export async function main(argv: string[]): Promise<number> {
       const services = await createServices(config)
       try {
         return await userCommand(services, rest)
+      } finally {
+        await services.close()
+      }
+    }
+    case 'comments': {
+      const services = await createServices(config)
+      try {
+        return await commentsCommand(services, rest)
       } finally {
         await services.close()
       }
