@@ -7,7 +7,11 @@ export interface A11yOptions {
   exclude?: string[]
 }
 
-/** Resolves with the minor and moderate findings (for logging); throws listing every serious or critical one. */
+/**
+ * Resolves with the minor and moderate findings (for logging); throws listing every serious or critical one.
+ * The page must come from `browser.newContext()`, not `browser.newPage()` (axe's Playwright binding needs the context).
+ * @example const page = await (await browser.newContext()).newPage(); await page.goto(url); await checkA11y(page)
+ */
 export async function checkA11y(page: Page, { exclude = [] }: A11yOptions = {}) {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
   for (const selector of exclude) builder = builder.exclude(selector)
