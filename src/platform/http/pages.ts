@@ -70,13 +70,28 @@ export const commonHeaders: Record<string, string> = {
   'content-security-policy': "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
 }
 
+/** Response headers of a cached page, flattened once per page so a hit does no object building. */
+const wireHeaders = new WeakMap<CachedPage, { full: (string | number)[]; notModified: string[] }>()
+
+function headersOf(page: CachedPage) {
+  let wire = wireHeaders.get(page)
+  if (!wire) {
+    const notModified = Object.entries({ ...commonHeaders, ...page.headers, etag: page.etag, 'content-type': page.contentType, 'x-cache': 'HIT' }).flat()
+    wire = { notModified, full: [...notModified, 'content-length', page.body.length] }
+    wireHeaders.set(page, wire)
+  }
+  return wire
+}
+
 /** Writes a cached page straight to Node's response: the warm path skips routing entirely. */
 export function writeCachedPage(req: IncomingMessage, res: import('node:http').ServerResponse, page: CachedPage): void {
-  const fresh = isFresh(req.headers['if-none-match'], page.etag)
-  const headers: Record<string, string | number> = {
-    ...commonHeaders, ...page.headers, etag: page.etag, 'content-type': page.contentType, 'x-cache': 'HIT',
+  const wire = headersOf(page)
+  const ifNoneMatch = req.headers['if-none-match']
+  if (ifNoneMatch !== undefined && isFresh(ifNoneMatch, page.etag)) {
+    res.writeHead(304, wire.notModified)
+    res.end()
+    return
   }
-  if (!fresh) headers['content-length'] = page.body.length
-  res.writeHead(fresh ? 304 : page.status, headers)
-  res.end(fresh || req.method === 'HEAD' ? undefined : page.body)
+  res.writeHead(page.status, wire.full)
+  res.end(req.method === 'HEAD' ? undefined : page.body)
 }
