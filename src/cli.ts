@@ -27,8 +27,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const { serve } = await import('./server.js')
-      await serve(config, { seedDemo: false })
-      console.log(`Dateline is serving ${config.siteUrl}`)
+      const address = await serve(config, { seedDemo: false })
+      console.log(`Dateline is serving ${config.siteUrl} (listening on ${address})`)
       return -1
     }
     case 'migrate': {
