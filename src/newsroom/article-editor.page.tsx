@@ -129,7 +129,7 @@ export function ArticleEditorPage(view: EditorView) {
         )}
 
         <div class="nr-actions nr-editor__buttons">
-          {rights.edit && <button type="submit" name="action" value="save" class="nr-button">{live ? 'Save changes' : 'Save draft'}</button>}
+          {rights.edit && <button type="submit" name="action" value="save" class="nr-button">{live || status === 'scheduled' ? 'Save changes' : 'Save draft'}</button>}
           <button type="submit" name="action" value="preview" class="nr-button nr-button--quiet" data-no-js-only>Preview</button>
           {rights.publish && status !== 'published' && <button type="submit" name="action" value="publish" class="nr-button">Publish</button>}
           {rights.publish && (status === 'draft' || status === 'scheduled') && <button type="submit" name="action" value="schedule" class="nr-button nr-button--quiet">Schedule</button>}

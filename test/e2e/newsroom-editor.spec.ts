@@ -60,13 +60,19 @@ describe('newsroom editor', () => {
 
     await page.reload()
     await expect(page.locator('.nr-editor__state .nr-status').innerText()).resolves.toBe('Published')
+    const editorUrl = page.url()
+    for (const place of ['/newsroom/articles', `${new URL(editorUrl).pathname}/revisions`]) {
+      await page.goto(`${server.url}${place}`)
+      await checkA11y(page)
+    }
+    await page.goto(editorUrl)
     await page.getByLabel('Note').fill('An earlier version gave the wrong sailing time.')
     await Promise.all([page.waitForURL(/done=noted/), page.getByRole('button', { name: 'Add note' }).click()])
     await reader.goto(`${server.url}${path}`)
     await expect(reader.locator('body').innerText()).resolves.toContain('An earlier version gave the wrong sailing time.')
     await reader.close()
     await context.close()
-  })
+  }, 90_000)
 
   it('shows a contributor no Publish button, refuses a forced one with 403, and keeps their draft from readers', async () => {
     const context = await staffContext('contributor')
