@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db, DialectName } from '../platform/db/index.js'
 import { isSearchable, parseQuery, toFts5, type Phrase, type SearchQuery } from './query.js'
+import { hiddenArticleIds } from './visibility.js'
 
 export interface SearchHit {
   id: number
@@ -57,32 +58,44 @@ function chooseSnippet(standfirst: string, body: string): string {
 
 async function searchSqlite(db: Db, query: SearchQuery, w: Window): Promise<SearchResults> {
   const match = toFts5(query)
-  // The window count runs outside the subquery: FTS5's bm25() refuses to run beside a window function.
-  const ranked = await sql<{ id: number; total: number }>`
-    select id, count(*) over () as total from (
-      select a.id, a.published_at, bm25(article_fts, 10.0, 4.0, 1.0) as score,
-        case when a.id in (select rowid from article_fts where article_fts match ${`{headline} : (${match})`}) then 0
-             when a.id in (select rowid from article_fts where article_fts match ${`{headline standfirst} : (${match})`}) then 1
+  const hidden = hiddenArticleIds(new Date(w.now))
+  // Ranked on the index alone: reading article rows here would walk every match's overflow pages.
+  // The window count runs outside the subquery because FTS5's bm25() refuses to run beside a window function.
+  const ranked = await sql<{ id: number; tier: number; score: number; total: number }>`
+    select id, tier, score, count(*) over () as total from (
+      select rowid as id, bm25(article_fts, 10.0, 4.0, 1.0) as score,
+        case when rowid in (select rowid from article_fts where article_fts match ${`{headline} : (${match})`}) then 0
+             when rowid in (select rowid from article_fts where article_fts match ${`{headline standfirst} : (${match})`}) then 1
              else 2 end as tier
-      from article_fts join article a on a.id = article_fts.rowid
-      where article_fts match ${match} and a.status = 'published' and a.published_at <= ${w.now})
-    order by tier, score, published_at desc, id desc
+      from article_fts
+      where article_fts match ${match} and rowid not in (${hidden}))
+    order by tier, score, id desc
     limit ${w.limit} offset ${w.offset}`.execute(db)
   if (ranked.rows.length === 0) {
     if (w.offset === 0) return none
     const count = await sql<{ n: number }>`
-      select count(*) as n from article_fts join article a on a.id = article_fts.rowid
-      where article_fts match ${match} and a.status = 'published' and a.published_at <= ${w.now}`.execute(db)
+      select count(*) as n from article_fts where article_fts match ${match} and rowid not in (${hidden})`.execute(db)
     return { hits: [], total: Number(count.rows[0]?.n ?? 0) }
   }
   const ids = ranked.rows.map((r) => r.id)
   // Snippets only for the page shown: highlighting every match would cost more than the search itself.
-  const texts = await sql<{ id: number; standfirst: string; body: string }>`
-    select rowid as id, highlight(article_fts, 1, char(2), char(3)) as standfirst,
+  const texts = await sql<{ id: number; published_at: string; standfirst: string; body: string }>`
+    select article_fts.rowid as id, a.published_at, highlight(article_fts, 1, char(2), char(3)) as standfirst,
       snippet(article_fts, 2, char(2), char(3), '…', 32) as body
-    from article_fts where article_fts match ${match} and rowid in (${sql.join(ids)})`.execute(db)
-  const byId = new Map(texts.rows.map((t) => [t.id, chooseSnippet(t.standfirst, t.body)]))
-  return { hits: ids.map((id) => ({ id, snippet: byId.get(id) ?? '' })), total: Number(ranked.rows[0]!.total) }
+    from article_fts join article a on a.id = article_fts.rowid
+    where article_fts match ${match} and article_fts.rowid in (${sql.join(ids)})`.execute(db)
+  const byId = new Map(texts.rows.map((t) => [t.id, t]))
+  // Equally relevant articles go newest first; the dates are read only for the page shown.
+  const published = (id: number) => byId.get(id)?.published_at ?? ''
+  const order = ranked.rows.map((r, i) => ({ ...r, i })).sort((a, b) =>
+    a.tier !== b.tier || a.score !== b.score ? a.i - b.i : published(b.id).localeCompare(published(a.id)) || a.i - b.i)
+  return {
+    hits: order.map((r) => {
+      const t = byId.get(r.id)
+      return { id: r.id, snippet: t ? chooseSnippet(t.standfirst, t.body) : '' }
+    }),
+    total: Number(ranked.rows[0]!.total),
+  }
 }
 
 /** The tsquery for a parsed query, built from functions rather than query text so no input is parsed as syntax. */

@@ -1,8 +1,8 @@
 // Related articles: the one function that decides what "Also read" and "Related news" show.
 import { sql } from 'kysely'
-import type { Db } from '../platform/db/index.js'
+import type { Db, DialectName } from '../platform/db/index.js'
 import type { Clock } from '../platform/clock.js'
-import { listArticleSummaries, type Article, type ArticleSummary } from '../content/index.js'
+import { summariesByIds, type Article, type ArticleSummary } from '../content/index.js'
 
 export interface Related {
   /** One article linked inline in the body; only when it is on the same story. Absent rather than a weak match. */
@@ -63,48 +63,94 @@ function score(c: Candidate): number {
     (c.sameSection ? 0.5 : 0) + 1.5 / (1 + c.ageDays / 14)
 }
 
-interface Choice { alsoRead: number | undefined; related: number[] }
+/** Links per topic and per tag looked at, newest first: bounded work per render whatever the archive's size. */
+const linksPerTopic = 60
+const linksPerTag = 30
+const candidatesScored = 20
 
-/** Scores articles sharing a topic or tag with this one; one grouped query over the link tables, no bodies. */
-async function pickRelated(db: Db, article: Article, now: Date, limit: number): Promise<Choice> {
-  const topicIds = article.topics.map((t) => t.id)
-  const tagIds = article.tags.map((t) => t.id)
-  const links = [
-    ...(topicIds.length ? [sql`select article_id, 1 as topic, 0 as tag from article_topic where topic_id in (${sql.join(topicIds)})`] : []),
-    ...(tagIds.length ? [sql`select article_id, 0 as topic, 1 as tag from article_tag where tag_id in (${sql.join(tagIds)})`] : []),
+/**
+ * Candidates sharing a topic or tag, with how many of each they share, best first; hidden ones included. Each topic and tag
+ * contributes only its latest links (by insertion order on SQLite, where the index gives it for free; by
+ * article id on PostgreSQL), so a topic with ten thousand articles costs what one with sixty does.
+ */
+async function sharingCandidates(db: Db, dialect: DialectName, article: Article) {
+  const newest = dialect === 'sqlite' ? sql`rowid` : sql`article_id`
+  const window = (table: 'article_topic' | 'article_tag', column: 'topic_id' | 'tag_id', id: number, n: number, isTopic: boolean) =>
+    sql`select * from (select article_id, ${sql.lit(isTopic ? 1 : 0)} as topic, ${sql.lit(isTopic ? 0 : 1)} as tag
+      from ${sql.table(table)} where ${sql.ref(column)} = ${id} order by ${newest} desc limit ${n}) w`
+  const windows = [
+    ...article.topics.map((t) => window('article_topic', 'topic_id', t.id, linksPerTopic, true)),
+    ...article.tags.map((t) => window('article_tag', 'tag_id', t.id, linksPerTag, false)),
   ]
-  if (links.length === 0) return { alsoRead: undefined, related: [] }
-  const rows = await sql<{ id: number; topics: number | string; tags: number | string; headline: string; standfirst: string; section_id: number; published_at: string }>`
-    select a.id, sum(l.topic) as topics, sum(l.tag) as tags, a.headline, a.standfirst, a.section_id, a.published_at
-    from (${sql.join(links, sql` union all `)}) l join article a on a.id = l.article_id
-    where a.status = 'published' and a.published_at <= ${now.toISOString()} and a.id <> ${article.id}
-    group by a.id, a.headline, a.standfirst, a.section_id, a.published_at
-    order by sum(l.topic) desc, sum(l.tag) desc, a.published_at desc
-    limit 200`.execute(db)
-  const mine = significantWords(`${article.headline} ${article.standfirst}`)
-  const reference = (article.publishedAt ?? now).getTime()
-  const ranked = rows.rows.map((r): Candidate => ({
-    id: r.id,
-    sharedTopics: Number(r.topics),
-    sharedTags: Number(r.tags),
-    sameSection: r.section_id === article.section.id,
-    similarity: similarity(mine, significantWords(`${r.headline} ${r.standfirst}`)),
-    ageDays: Math.abs(reference - Date.parse(r.published_at)) / 86_400_000,
-  })).filter(isRelated).map((c) => ({ c, s: score(c) })).sort((x, y) => y.s - x.s).map((x) => x.c)
-  const alsoRead = ranked.find(isAlsoRead)?.id
-  return { alsoRead, related: ranked.filter((c) => c.id !== alsoRead).slice(0, limit).map((c) => c.id) }
+  if (windows.length === 0) return []
+  const rows = await sql<{ id: number; topics: number | string; tags: number | string }>`
+    select l.article_id as id, sum(l.topic) as topics, sum(l.tag) as tags
+    from (${sql.join(windows, sql` union all `)}) l
+    where l.article_id <> ${article.id}
+    group by l.article_id
+    order by sum(l.topic) desc, sum(l.tag) desc, l.article_id desc
+    limit ${candidatesScored}`.execute(db)
+  return rows.rows.map((r) => ({ id: r.id, sharedTopics: Number(r.topics), sharedTags: Number(r.tags) }))
 }
 
-// Picks are kept per article until any content changes anywhere (every change appends to the change log, which
-// every writer shares) or ten minutes pass, so a render costs one version read and the teasers' own queries.
-interface Memo { version: number; modifiedAt: number; at: number; pick: Choice }
-const memos = new WeakMap<Db, Map<number, Memo>>()
+interface Choice { alsoRead: number | undefined; related: number[] }
+
+// What was picked, and the teasers shown, are kept until any content changes anywhere (every change appends
+// to the change log, which all writers share) or ten minutes pass; a render then costs one version read.
+interface Memo { version: number; at: number; picks: Map<number, { modifiedAt: number; choice: Choice }>; summaries: Map<number, ArticleSummary> }
+const memos = new WeakMap<Db, Memo>()
 const memoMs = 10 * 60_000
-const memoEntries = 20_000
+const memoPicks = 20_000
+const memoSummaries = 50_000
 
 async function changeVersion(db: Db): Promise<number> {
   const row = await db.selectFrom('change_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
   return Number(row?.id ?? 0)
+}
+
+async function currentMemo(db: Db, now: number): Promise<Memo> {
+  const version = await changeVersion(db)
+  const memo = memos.get(db)
+  if (memo && memo.version === version && now - memo.at <= memoMs) return memo
+  const fresh: Memo = { version, at: now, picks: new Map(), summaries: new Map() }
+  memos.set(db, fresh)
+  return fresh
+}
+
+/** Summaries of the visible ones among `ids`, from the memo where it has them. */
+async function visibleSummaries(db: Db, memo: Memo, ids: number[], now: Date): Promise<Map<number, ArticleSummary>> {
+  const missing = ids.filter((id) => !memo.summaries.has(id))
+  if (missing.length) {
+    if (memo.summaries.size >= memoSummaries) memo.summaries.clear()
+    for (const s of await summariesByIds(db, missing)) memo.summaries.set(s.id, s)
+  }
+  const out = new Map<number, ArticleSummary>()
+  for (const id of ids) {
+    const s = memo.summaries.get(id)
+    if (s && s.status === 'published' && s.publishedAt && s.publishedAt <= now) out.set(id, s)
+  }
+  return out
+}
+
+async function choose(db: Db, dialect: DialectName, memo: Memo, article: Article, now: Date, limit: number): Promise<Choice> {
+  // Visibility is checked on the summaries, not in this query: a longer statement costs more to prepare
+  // than the few hidden articles (drafts, scheduled) cost in candidate slots.
+  const shared = await sharingCandidates(db, dialect, article)
+  const summaries = await visibleSummaries(db, memo, shared.map((c) => c.id), now)
+  const mine = significantWords(`${article.headline} ${article.standfirst}`)
+  const reference = (article.publishedAt ?? now).getTime()
+  const ranked = shared.flatMap((c): Candidate[] => {
+    const s = summaries.get(c.id)
+    if (!s) return []
+    return [{
+      ...c,
+      sameSection: s.section.id === article.section.id,
+      similarity: similarity(mine, significantWords(`${s.headline} ${s.standfirst}`)),
+      ageDays: Math.abs(reference - (s.publishedAt?.getTime() ?? 0)) / 86_400_000,
+    }]
+  }).filter(isRelated).map((c) => ({ c, s: score(c) })).sort((x, y) => y.s - x.s).map((x) => x.c)
+  const alsoRead = ranked.find(isAlsoRead)?.id
+  return { alsoRead, related: ranked.filter((c) => c.id !== alsoRead).slice(0, limit).map((c) => c.id) }
 }
 
 /**
@@ -113,26 +159,22 @@ async function changeVersion(db: Db): Promise<number> {
  * closeness in time. A weak link is never shown to fill a slot.
  * @example const { alsoRead, related } = await findRelated(deps, article)
  */
-export async function findRelated({ db, clock }: { db: Db; clock: Clock }, article: Article, limit = 6): Promise<Related> {
+export async function findRelated(
+  { db, dialect, clock }: { db: Db; dialect: DialectName; clock: Clock }, article: Article, limit = 6,
+): Promise<Related> {
   const now = clock.now()
-  let memo = memos.get(db)
-  if (!memo) memos.set(db, (memo = new Map()))
-  const version = await changeVersion(db)
+  const memo = await currentMemo(db, now.getTime())
   const modifiedAt = article.modifiedAt.getTime()
-  let entry = memo.get(article.id)
-  if (!entry || entry.version !== version || entry.modifiedAt !== modifiedAt || now.getTime() - entry.at > memoMs) {
-    entry = { version, modifiedAt, at: now.getTime(), pick: await pickRelated(db, article, now, limit) }
-    if (memo.size >= memoEntries) memo.delete(memo.keys().next().value!)
-    memo.set(article.id, entry)
+  let pick = memo.picks.get(article.id)
+  if (!pick || pick.modifiedAt !== modifiedAt) {
+    pick = { modifiedAt, choice: await choose(db, dialect, memo, article, now, limit) }
+    if (memo.picks.size >= memoPicks) memo.picks.clear()
+    memo.picks.set(article.id, pick)
   }
-  const { pick } = entry
-  const ids = [...(pick.alsoRead === undefined ? [] : [pick.alsoRead]), ...pick.related]
-  if (ids.length === 0) return { alsoRead: undefined, related: [] }
-  // Visibility is checked on every render, so a pick never outlives an article's withdrawal or schedule.
-  const shown = await listArticleSummaries(db, { ids, status: 'published', publishedUntil: now }, ids.length)
-  const byId = new Map(shown.map((a) => [a.id, a]))
+  const { alsoRead, related } = pick.choice
+  const shown = await visibleSummaries(db, memo, [...(alsoRead === undefined ? [] : [alsoRead]), ...related], now)
   return {
-    alsoRead: pick.alsoRead === undefined ? undefined : byId.get(pick.alsoRead),
-    related: pick.related.flatMap((id) => byId.get(id) ?? []).slice(0, limit),
+    alsoRead: alsoRead === undefined ? undefined : shown.get(alsoRead),
+    related: related.flatMap((id) => shown.get(id) ?? []).slice(0, limit),
   }
 }
