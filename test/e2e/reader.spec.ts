@@ -98,7 +98,7 @@ describe('reader journey', () => {
     } finally {
       await context.close()
     }
-  }, 120_000)
+  }, 180_000)
 
   it('works the same with JavaScript turned off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } })
