@@ -27,7 +27,7 @@ async function follow(page: Page, link: ReturnType<Page['locator']>): Promise<st
 /** The path every reader takes; `audit` runs axe on each page it lands on. */
 async function readTheNews(context: BrowserContext, audit: (page: Page) => Promise<unknown>) {
   // A missing element should fail in seconds with its selector, not when the test times out.
-  context.setDefaultTimeout(5_000)
+  context.setDefaultTimeout(15_000)
   const page = await context.newPage()
   const response = await page.goto(`${server.url}/`)
   expect(response?.status()).toBe(200)
@@ -107,5 +107,5 @@ describe('reader journey', () => {
     } finally {
       await context.close()
     }
-  }, 60_000)
+  }, 90_000)
 })
