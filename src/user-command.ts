@@ -19,10 +19,11 @@ export async function promptHidden(question: string): Promise<string> {
     }
     return data.split(/\r?\n/)[0] ?? ''
   }
-  process.stderr.write(question)
   return new Promise((resolve, reject) => {
     let value = ''
+    // Echo off before the prompt shows, so nothing typed after it can appear on screen.
     stdin.setRawMode(true)
+    process.stderr.write(question)
     stdin.resume()
     stdin.setEncoding('utf8')
     const done = (err?: Error) => {
