@@ -58,6 +58,12 @@ describe('newsroom administration in a browser', () => {
     await expect(page.getByRole('status').innerText()).resolves.toBe('Settings saved.')
     await expect(page.locator('.nr-header__name').innerText()).resolves.toContain('The Halvern Ledger')
 
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Audit log' }).click()])
+    await checkA11y(page)
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Ada Okafor' }).click()])
+    await expect(page.locator('h1').innerText()).resolves.toBe('Your account')
+    await checkA11y(page)
+
     // The editor follows the link in another browser, joins, signs out and signs back in.
     const editor = await browser.newContext()
     editor.setDefaultTimeout(10_000)
