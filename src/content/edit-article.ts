@@ -7,6 +7,7 @@ import { can, recordAudit, type Action, type Role } from '../identity/index.js'
 import { slugify, type Article } from './article.js'
 import { articleLimits, checkArticleInput, resolveArticleValues, type ArticleInput } from './save-article.js'
 import { findArticleById, setArticleLinks } from './article.store.js'
+import { withLibraryImage } from './featured-image.js'
 import { findArticleState, type ArticleState } from './editorial.store.js'
 import { addRevision, findLatestRevision, findRevision } from './revision.store.js'
 import { diffSnapshots, sameSnapshot, snapshotOfArticle, type ArticleSnapshot, type FieldDiff, type Revision } from './revision.js'
@@ -69,17 +70,25 @@ function toArticleInput(input: EditorInput, slug: string, size?: { width: number
     slug, headline: input.headline, standfirst: input.standfirst, body: input.body, section: input.section,
     topics: input.topics, tags: input.tags, authors: input.authors, dateline: input.dateline, agency: input.agency,
     status: 'draft', seoTitle: input.seoTitle, seoDescription: input.seoDescription, commentsOpen: input.commentsOpen,
-    image: input.imageUrl
-      ? { url: input.imageUrl, alt: input.imageAlt, caption: input.imageCaption, credit: input.imageCredit, width: size?.width ?? null, height: size?.height ?? null }
+    image: input.imageUrl || input.imageMediaId !== null
+      ? {
+          url: input.imageUrl, alt: input.imageAlt, caption: input.imageCaption, credit: input.imageCredit,
+          width: size?.width ?? null, height: size?.height ?? null, mediaId: input.imageMediaId,
+        }
       : undefined,
   }
 }
 
+/** A library image's address and size come from the library (and it must still be there). */
+async function completeImage(db: Db, input: ArticleInput): Promise<ArticleInput> {
+  return input.image?.mediaId == null ? input : { ...input, image: await withLibraryImage(db, input.image) }
+}
+
 /** A draft may be unfinished (no body yet); everything else is checked as for any article. */
-function draftIssues(input: EditorInput, slug: string): FieldIssue[] {
-  const issues = checkArticleInput(toArticleInput(input, slug || 'x')).filter((i) => i.message !== 'body is required')
+function draftIssues(input: EditorInput, completed: ArticleInput): FieldIssue[] {
+  const issues = checkArticleInput(completed).filter((i) => i.message !== 'body is required')
   if (!slugify(input.headline) && input.headline.trim()) issues.push({ field: 'headline', message: 'headline needs at least one letter or digit' })
-  if (!input.imageUrl && (input.imageAlt || input.imageCaption || input.imageCredit)) {
+  if (!input.imageUrl && input.imageMediaId === null && (input.imageAlt || input.imageCaption || input.imageCredit)) {
     issues.push({ field: 'image.url', message: 'image.url is needed for the alt text, caption and credit to show' })
   }
   for (const field of ['imageCaption', 'imageCredit'] as const) {
@@ -111,34 +120,28 @@ async function chooseSlug(db: Db, input: EditorInput, articleId: number | undefi
   throw validationError([{ field: 'slug', message: 'Choose a slug: every one made from this headline is taken' }])
 }
 
-async function checkMedia(db: Db, mediaId: number | null): Promise<void> {
-  if (mediaId === null) return
-  const row = await db.selectFrom('media').select('id').where('id', '=', mediaId).executeTakeFirst()
-  if (!row) throw validationError([{ field: 'image_media_id', message: 'That image is no longer in the media library' }])
-}
-
 /** Writes the editor's fields to an article (new when `id` is undefined) inside the caller's transaction. */
 async function writeFields(db: Db, input: EditorInput, { id, actor, at }: { id: number | undefined; actor: Actor; at: Date }): Promise<{ id: number; slug: string }> {
   const current = id === undefined ? undefined
     : await db.selectFrom('article').select(['slug', 'status', 'image_url', 'image_width', 'image_height']).where('id', '=', id).executeTakeFirst()
   const slug = await chooseSlug(db, input, id, current?.slug)
-  const issues = draftIssues(input, slug)
-  if (issues.length) throw validationError(issues)
-  await checkMedia(db, input.imageMediaId)
   // A picture kept from before keeps its known size, so the page can still reserve its space.
   const size = current && current.image_url === input.imageUrl ? { width: current.image_width, height: current.image_height } : undefined
+  const completed = await completeImage(db, toArticleInput(input, slug, size))
+  const issues = draftIssues(input, completed)
+  if (issues.length) throw validationError(issues)
   const iso = at.toISOString()
-  const { values, links } = await resolveArticleValues(db, toArticleInput(input, slug, size), iso)
+  const { values, links } = await resolveArticleValues(db, completed, iso)
   const { status: _status, published_at: _published, updated_at: _updated, ...fields } = values
   let articleId: number
   try {
     if (id === undefined) {
       const row = await db.insertInto('article')
-        .values({ ...fields, slug, status: 'draft', image_media_id: input.imageMediaId, created_by: actor.id, created_at: iso })
+        .values({ ...fields, slug, status: 'draft', created_by: actor.id, created_at: iso })
         .returning('id').executeTakeFirstOrThrow()
       articleId = row.id
     } else {
-      await db.updateTable('article').set({ ...fields, slug, image_media_id: input.imageMediaId }).where('id', '=', id).execute()
+      await db.updateTable('article').set({ ...fields, slug }).where('id', '=', id).execute()
       articleId = id
     }
   } catch (err) {
@@ -237,7 +240,7 @@ export async function autosaveDraft(deps: EditDeps, actor: Actor, id: number | u
   if (state.status === 'draft' || state.status === 'unpublished') return { ...(await saveDraft(deps, actor, id, raw)), applied: true }
   requireRight(actor, 'edit', state)
   const input = normalise(raw)
-  const issues = draftIssues(input, input.slug || state.slug)
+  const issues = draftIssues(input, await completeImage(deps.db, toArticleInput(input, input.slug || state.slug)))
   if (issues.length) throw validationError(issues)
   const at = deps.clock.now()
   return deps.db.transaction().execute(async (trx) => {

@@ -172,6 +172,18 @@ describe.each(testDialects())('%s: editorial use cases', (dialect) => {
     expect(same.revision).toBeUndefined()
   })
 
+  it('takes a library image’s address and size from the media library, and refuses one that is gone', async () => {
+    const media = await services.db.insertInto('media').values({
+      name: 'abc123.jpg', original_filename: 'quay.jpg', mime: 'image/jpeg', width: 1600, height: 900, bytes: 1000,
+      alt: 'The quay at dawn', caption: '', credit: '', variants: '[]', created_by: staff.editor.id, created_at: start,
+    }).returning('id').executeTakeFirstOrThrow()
+    const { id } = await createDraft(services, staff.editor, draft({ imageMediaId: media.id, imageAlt: 'The quay at dawn' }))
+    const article = await findArticleById(services.db, id)
+    expect(article?.image).toMatchObject({ width: 1600, height: 900, alt: 'The quay at dawn' })
+    expect(article?.image?.url).toContain('abc123')
+    await expect(createDraft(services, staff.editor, draft({ imageMediaId: 999_999 }))).rejects.toMatchObject({ code: 'VALIDATION' })
+  })
+
   it('deletes an article for an editor, with an audit entry', async () => {
     const { id } = await createDraft(services, staff.otherAuthor, draft())
     await expect(deleteArticle(services, staff.author, id)).rejects.toMatchObject({ code: 'FORBIDDEN' })
