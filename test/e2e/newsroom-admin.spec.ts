@@ -70,6 +70,7 @@ describe('newsroom administration in a browser', () => {
     const ed = await editor.newPage()
     await ed.goto(`${server.url}${link}`)
     await expect(ed.locator('main').innerText()).resolves.toContain('nia@courier.test')
+    await checkA11y(ed)
     await ed.getByLabel('Name', { exact: true }).fill('Nia Brandt')
     await ed.getByLabel('Password', { exact: true }).fill('copy desk until midnight')
     await submit(ed, 'Join the newsroom')
