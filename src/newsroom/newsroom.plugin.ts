@@ -20,6 +20,7 @@ import { auditRoutes } from './audit.routes.js'
 import { mediaRoutes } from './media.routes.js'
 import { taxonomyRoutes } from './taxonomy.routes.js'
 import { articleRoutes } from './articles.routes.js'
+import { commentRoutes } from './comments.routes.js'
 
 const stateChanging = (method: RouteOptions['method']) =>
   (Array.isArray(method) ? method : [method]).some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(String(m).toUpperCase()))
@@ -94,5 +95,6 @@ export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: 
     await scope.register(mediaRoutes, newsroom)
     await scope.register(taxonomyRoutes, newsroom)
     await scope.register(articleRoutes, newsroom)
+    await scope.register(commentRoutes, newsroom)
   })
 }
