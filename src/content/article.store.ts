@@ -7,7 +7,7 @@ import { mediaPath, parseVariants } from '../media/index.js'
 const date = (v: string | null): Date | null => (v ? new Date(v) : null)
 
 type SummaryRow = Pick<ArticleRow, 'id' | 'slug' | 'headline' | 'standfirst' | 'status' | 'published_at' | 'updated_at' |
-  'image_url' | 'image_alt' | 'image_caption' | 'image_credit' | 'image_width' | 'image_height' | 'image_media_id'> & {
+  'image_url' | 'image_alt' | 'image_caption' | 'image_credit' | 'image_width' | 'image_height' | 'image_media_id' | 'comment_count'> & {
   section_id: number; section_slug: string; section_name: string
   /** The media item's variants (JSON), joined when the featured image is from the library. */
   image_variants: string | null
@@ -16,7 +16,7 @@ type SummaryRow = Pick<ArticleRow, 'id' | 'slug' | 'headline' | 'standfirst' | '
 const summaryColumns = [
   'article.id', 'article.slug', 'article.headline', 'article.standfirst', 'article.status', 'article.published_at',
   'article.updated_at', 'article.image_url', 'article.image_alt', 'article.image_caption', 'article.image_credit',
-  'article.image_width', 'article.image_height', 'article.image_media_id', 'media.variants as image_variants', 'section.id as section_id', 'section.slug as section_slug',
+  'article.image_width', 'article.image_height', 'article.image_media_id', 'media.variants as image_variants', 'article.comment_count', 'section.id as section_id', 'section.slug as section_slug',
   'section.name as section_name',
 ] as const
 
@@ -43,6 +43,7 @@ function toSummary(r: SummaryRow, topics: TopicRef[], authors: AuthorRef[]): Art
     image: toImage(r),
     publishedAt: date(r.published_at),
     updatedAt: date(r.updated_at),
+    commentCount: Number(r.comment_count),
   }
 }
 

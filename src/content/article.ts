@@ -54,6 +54,8 @@ export interface ArticleSummary {
   image: ArticleImage | undefined
   publishedAt: Date | null
   updatedAt: Date | null
+  /** Approved reader comments. */
+  commentCount: number
 }
 
 export interface Article extends ArticleSummary {

@@ -93,6 +93,7 @@ export function Teaser({ article, site, size = 'list', headingLevel = 3, eager =
         <p class="teaser__meta">
           {article.publishedAt && <Time date={article.publishedAt} timeZone={site.timeZone} />}
           {size !== 'compact' && article.authors.length > 0 && <> · <span class="teaser__authors">{article.authors.map((a) => a.name).join(', ')}</span></>}
+          {article.commentCount > 0 && <> · <a class="teaser__comments" href={`${article.path}#comments`}>{article.commentCount === 1 ? '1 comment' : `${article.commentCount} comments`}</a></>}
         </p>
       </div>
     </article>
