@@ -8,6 +8,7 @@ import { slugify, type Article } from './article.js'
 import { articleLimits, checkArticleInput, resolveArticleValues, type ArticleInput } from './save-article.js'
 import { findArticleById, setArticleLinks } from './article.store.js'
 import { withLibraryImage } from './featured-image.js'
+import { recordSlugRedirect } from './taxonomy.store.js'
 import { findArticleState, type ArticleState } from './editorial.store.js'
 import { addRevision, findLatestRevision, findRevision } from './revision.store.js'
 import { diffSnapshots, sameSnapshot, snapshotOfArticle, type ArticleSnapshot, type FieldDiff, type Revision } from './revision.js'
@@ -149,11 +150,7 @@ async function writeFields(db: Db, input: EditorInput, { id, actor, at }: { id: 
     throw err
   }
   // Readers' links to a published article keep working after its slug changes.
-  if (current && current.slug !== slug && current.status !== 'draft') {
-    await db.deleteFrom('slug_redirect').where('kind', '=', 'article').where('old_slug', '=', slug).execute()
-    await db.insertInto('slug_redirect').values({ kind: 'article', old_slug: current.slug, new_slug: slug, created_at: iso })
-      .onConflict((oc) => oc.columns(['kind', 'old_slug']).doUpdateSet({ new_slug: slug, created_at: iso })).execute()
-  }
+  if (current && current.slug !== slug && current.status !== 'draft') await recordSlugRedirect(db, 'article', current.slug, slug, iso)
   await setArticleLinks(db, articleId, links)
   return { id: articleId, slug }
 }

@@ -116,6 +116,15 @@ describe('newsroom articles', () => {
     expect((await publicGet('/sitemaps/articles-1.xml')).body).not.toContain('quay-wall-repaired')
   })
 
+  it('sends readers of a published article’s old address to its new slug', async () => {
+    const id = await create(editor, { headline: 'Tide tables printed wrong' })
+    await t.app.inject(formPost(editor, `/newsroom/articles/${id}`, { ...fields({ headline: 'Tide tables printed wrong' }), action: 'publish' }))
+    await t.app.inject(formPost(editor, `/newsroom/articles/${id}`, { ...fields({ headline: 'Tide tables printed wrong', slug: 'tide-tables-corrected' }), action: 'save' }))
+    const old = await publicGet('/news/tide-tables-printed-wrong/')
+    expect(old.statusCode).toBe(301)
+    expect(old.headers.location).toBe('/news/tide-tables-corrected/')
+  })
+
   it('adds a correction that readers see on the page', async () => {
     const id = await create(author, { headline: 'Bakery wins award' })
     await t.app.inject(formPost(author, `/newsroom/articles/${id}`, { ...fields({ headline: 'Bakery wins award' }), action: 'publish' }))
