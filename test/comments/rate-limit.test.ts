@@ -1,0 +1,32 @@
+// Rate-limit counters: per process, and shared between instances through Redis when TEST_REDIS_URL is set.
+import { describe, expect, it } from 'vitest'
+import { fixedClock } from '../../src/platform/clock.js'
+import { createRateLimiter, memoryRateLimiter } from '../../src/comments/index.js'
+
+describe('rate limits', () => {
+  it('allows the limit within a window, refuses the next, and starts afresh in the next window', async () => {
+    const clock = fixedClock('2026-11-25T12:00:00Z')
+    const limiter = memoryRateLimiter(clock)
+    const hits = [] as boolean[]
+    for (let i = 0; i < 6; i++) hits.push(await limiter.hit('ip:a', 5, 60_000))
+    expect(hits).toEqual([true, true, true, true, true, false])
+    expect(await limiter.hit('ip:b', 5, 60_000)).toBe(true)
+    clock.advance(60_000)
+    expect(await limiter.hit('ip:a', 5, 60_000)).toBe(true)
+  })
+
+  const redisUrl = process.env.TEST_REDIS_URL
+  if (!redisUrl) console.log('Redis rate-limit test skipped: set TEST_REDIS_URL=redis://… to run it.')
+  it.skipIf(!redisUrl)('shares the count between two instances through Redis', async () => {
+    const clock = fixedClock(new Date(Math.floor(Date.now() / 60_000) * 60_000 + 1000))
+    const [a, b] = await Promise.all([createRateLimiter({ redisUrl, clock }), createRateLimiter({ redisUrl, clock })])
+    try {
+      const key = `test:${process.pid}:${Date.now()}`
+      const hits = [] as boolean[]
+      for (let i = 0; i < 3; i++) hits.push(await a.hit(key, 5, 60_000), await b.hit(key, 5, 60_000))
+      expect(hits).toEqual([true, true, true, true, true, false])
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+})
