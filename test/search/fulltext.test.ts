@@ -55,6 +55,10 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
       headline: 'Phrase test two', standfirst: '', body: 'The cap on the price was dropped. Winter is near.', publishedAt: at('2026-11-24T09:00:00Z'),
     })
     await createArticle(t.services, { headline: 'Ferry to Łódź and Zürich', standfirst: 'Unicode places.', body: 'Tickets for 東京 too.' })
+    await createArticle(t.services, {
+      headline: 'Long read', standfirst: 'A very long body.',
+      body: `${'Plenty of filler words about nothing much. '.repeat(150)}\n\nThe xylophones played at dawn.\n\n${'More filler. '.repeat(50)}`,
+    })
     // Hidden from readers: a draft, a future schedule, a withdrawn article.
     await createArticle(t.services, { headline: 'Secret walrus draft', status: 'draft', publishedAt: undefined })
     await createArticle(t.services, { headline: 'Scheduled walrus story', status: 'scheduled', publishedAt: at('2026-11-26T08:00:00Z') })
@@ -106,6 +110,13 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
   it('marks the matched words in the snippet', async () => {
     const { hits } = await search('missiles')
     expect(hits[0]!.snippet).toMatch(/\u0002missiles\u0003/)
+  })
+
+  it('finds the snippet deep inside a long body, starting on a whole word', async () => {
+    const { hits } = await search('xylophones')
+    expect(hits[0]!.snippet).toMatch(/\u0002xylophones\u0003 played at dawn/)
+    const first = plain(hits[0]!.snippet).replace(/^…/, '').split(' ')[0]!
+    expect(['Plenty', 'of', 'filler', 'words', 'about', 'nothing', 'much.', 'The', 'xylophones']).toContain(first)
   })
 
   it('shows the standfirst when only the headline matches', async () => {
