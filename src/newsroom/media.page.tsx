@@ -37,6 +37,8 @@ export interface MediaLibraryView {
   limits: { alt: number; caption: number; credit: number }
   notice?: string | undefined
   upload?: { text: MediaText; issues: readonly FieldIssue[] } | undefined
+  /** The library's own stylesheet. */
+  style: string
 }
 
 export interface MediaItemPageView {
@@ -49,9 +51,10 @@ export interface MediaItemPageView {
   notice?: string | undefined
   edit?: { text: MediaText; issues: readonly FieldIssue[] } | undefined
   deleteError?: string | undefined
+  style: string
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`
+const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1))} MB`
 const kilobytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : megabytes(bytes))
 
 function TextFields({ text, issues, limits }: { text: MediaText; issues: readonly FieldIssue[]; limits: MediaLibraryView['limits'] }) {
@@ -70,11 +73,12 @@ function TextFields({ text, issues, limits }: { text: MediaText; issues: readonl
   )
 }
 
-export function MediaLibraryPage({ chrome, items, page, pages, total, maxBytes, limits, notice, upload }: MediaLibraryView) {
+export function MediaLibraryPage({ chrome, items, page, pages, total, maxBytes, limits, notice, upload, style }: MediaLibraryView) {
   const issues = upload?.issues ?? []
   const text = upload?.text ?? { alt: '', caption: '', credit: '' }
   return (
     <NewsroomLayout chrome={chrome} title="Media" current="media" notice={notice}>
+      <link rel="stylesheet" href={style} />
       <section class="nr-panel" aria-labelledby="upload-heading">
         <h2 id="upload-heading">Upload an image</h2>
         <FormErrors issues={issues} />
@@ -115,7 +119,7 @@ export function MediaLibraryPage({ chrome, items, page, pages, total, maxBytes, 
   )
 }
 
-export function MediaItemPage({ chrome, item, canDelete, limits, script, notice, edit, deleteError }: MediaItemPageView) {
+export function MediaItemPage({ chrome, item, canDelete, limits, script, notice, edit, deleteError, style }: MediaItemPageView) {
   const issues = edit?.issues ?? []
   const text = edit?.text ?? { alt: item.alt, caption: item.caption, credit: item.credit }
   const newArticle = `/newsroom/articles/new?${new URLSearchParams({
@@ -123,6 +127,7 @@ export function MediaItemPage({ chrome, item, canDelete, limits, script, notice,
   })}`
   return (
     <NewsroomLayout chrome={chrome} title={item.alt} current="media" notice={notice}>
+      <link rel="stylesheet" href={style} />
       <p><a href="/newsroom/media">← Media library</a></p>
       {deleteError && <p class="nr-errors" role="alert">{deleteError}</p>}
       <div class="nr-media-item">

@@ -60,6 +60,7 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
   const { db, config } = deps
   const store = createMediaStore(config)
   const script = newsroom.assetPath('newsroom-media.js')
+  const style = newsroom.assetPath('newsroom-media.css')
   // Only this plugin's routes accept multipart; the one file is capped at the configured size while it streams in.
   await app.register(multipart, {
     limits: { fileSize: config.mediaMaxBytes, files: 1, fields: 8, fieldSize: 8 * 1024, parts: 10, headerPairs: 200 },
@@ -71,7 +72,7 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
     const { pages } = paging(page, perPage, total)
     return newsroom.send(reply, h(MediaLibraryPage, {
       chrome: await newsroom.chrome(req, reply), items: items.map(itemView), page, pages, total, maxBytes: config.mediaMaxBytes,
-      limits: textLimits, notice: extra.notice, upload: extra.upload,
+      limits: textLimits, notice: extra.notice, upload: extra.upload, style,
     }) as VNode, extra.status)
   }
 
@@ -79,7 +80,7 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
     const chrome = await newsroom.chrome(req, reply)
     return newsroom.send(reply, h(MediaItemPage, {
       chrome, item: itemView(media), canDelete: roleAtLeast(currentStaff(req).role, 'editor'), limits: textLimits,
-      script: script.endsWith('/newsroom-media.js') ? undefined : script, notice: extra.notice, edit: extra.edit, deleteError: extra.deleteError,
+      script: script.endsWith('/newsroom-media.js') ? undefined : script, notice: extra.notice, edit: extra.edit, deleteError: extra.deleteError, style,
     }) as VNode, extra.status)
   }
 

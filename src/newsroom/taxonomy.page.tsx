@@ -78,7 +78,7 @@ export function TaxonomyListPage({ chrome, kind, copy, terms, path, limits, noti
   return (
     <NewsroomLayout chrome={chrome} title={copy.title} current={`${kind}s` as 'sections'} notice={notice}>
       <p class="nr-muted">{copy.intro}</p>
-      <section aria-labelledby="list-heading">
+      <section class="nr-panel" aria-labelledby="list-heading">
         <h2 id="list-heading" class="visually-hidden">All {copy.title.toLowerCase()}</h2>
         {terms.length === 0 ? <p class="nr-muted">None yet.</p> : (
           <table class="nr-table">
@@ -132,10 +132,12 @@ export function TermPage({ chrome, kind, copy, term, path, limits, notice, edit,
         {kind === 'section'
           ? <p>{blocked ? `This section has ${term.articleCount} article${term.articleCount === 1 ? '' : 's'}; move them to another section first.` : 'This section has no articles and can be removed.'}</p>
           : <p>{term.articleCount ? `Its ${term.articleCount} article${term.articleCount === 1 ? '' : 's'} stay published and simply lose this ${copy.one}.` : `No article uses this ${copy.one}.`}</p>}
-        <form method="post" action={`/newsroom/${kind}s/${term.id}/remove`}>
-          <CsrfField token={chrome.csrf} />
-          <button type="submit" class="nr-button nr-button--danger">Remove {copy.one}</button>
-        </form>
+        {!blocked && (
+          <form method="post" action={`/newsroom/${kind}s/${term.id}/remove`}>
+            <CsrfField token={chrome.csrf} />
+            <button type="submit" class="nr-button nr-button--danger">Remove {copy.one}</button>
+          </form>
+        )}
       </section>
     </NewsroomLayout>
   )
