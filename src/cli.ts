@@ -8,6 +8,7 @@ import { importArticles } from './content/index.js'
 import { seedDemo } from './content/seed-demo.js'
 import { userCommand } from './user-command.js'
 import { commentsCommand } from './comments-command.js'
+import { jobsCommand } from './jobs-command.js'
 
 const usage = `Usage: dateline <command>
 
@@ -19,6 +20,7 @@ Commands:
   user create --email <e> --name <n> --role <r> [--password-file <f>]
   comments list [--status pending] [--json] | approve|spam|trash|restore <id…> | export --email <e> | erase --email <e> --mode delete|anonymise
                         create a staff account (password asked for when no file is given)
+  jobs [list|run]       the durable job queue (scheduled publishing): counts, failures, or run what is due now
 `
 
 export async function main(argv: string[]): Promise<number> {
@@ -60,6 +62,14 @@ export async function main(argv: string[]): Promise<number> {
       const services = await createServices(config)
       try {
         return await userCommand(services, rest)
+      } finally {
+        await services.close()
+      }
+    }
+    case 'jobs': {
+      const services = await createServices(config)
+      try {
+        return await jobsCommand(services, rest)
       } finally {
         await services.close()
       }
