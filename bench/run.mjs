@@ -65,6 +65,16 @@ async function startChild(name, command, args, env, url) {
   throw new Error(`${name} did not start within 30 s: ${stderr.trim()}`)
 }
 
+/** User + system CPU seconds a process has used so far (Linux), so each run can report CPU per request. */
+const cpuSeconds = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return NaN
+  }
+}
+
 const rssMb = (pid) => {
   try {
     const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1])
@@ -77,7 +87,13 @@ const rssMb = (pid) => {
 // ── Data ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 log('building if needed')
-run(process.execPath, ['scripts/build.mjs', '--if-needed'])
+try {
+  run(process.execPath, ['scripts/build.mjs', '--if-needed'])
+} catch (err) {
+  // tsc still writes JavaScript when a type check fails; measure that rather than nothing, but say so.
+  if (!existsSync(join(root, 'dist', 'server.js'))) throw err
+  log('the build reported errors: measuring the JavaScript it emitted anyway')
+}
 
 // The articles are deterministic, so the file is reused while the generator and count are unchanged; the database is always fresh.
 const jsonl = join(work, `articles-${articleCount}.jsonl`)
@@ -199,43 +215,72 @@ function parseWrk(out) {
     return m ? toMs(m[1], m[2]) : NaN
   }
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN)
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN)
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0)
   const socket = /Socket errors: (.*)/.exec(out)?.[1]
-  return { rps, p50: pct(50), p99: pct(99), non2xx, socket }
+  return { rps, requests, p50: pct(50), p99: pct(99), non2xx, socket }
 }
 
 const results = []
-async function measure(label, url, { script, note = '' } = {}) {
+async function measure(label, url, { server, script, note = '' } = {}) {
   log(`wrk ${label}`)
-  const args = ['-t2', '-c50', `-d${duration}`, '--timeout', '5s', '--latency', ...(script ? ['-s', script] : []), url]
-  const out = await new Promise((resolve, reject) => {
+  // A short unmeasured run first, so the JIT has compiled the hot path before the figures count.
+  await wrk(['-t2', '-c50', '-d2s', ...(script ? ['-s', script] : []), url], 2)
+  const cpuBefore = cpuSeconds(server.pid)
+  const out = await wrk(['-t2', '-c50', `-d${duration}`, '--timeout', '5s', '--latency', ...(script ? ['-s', script] : []), url], parseFloat(duration) || 10)
+  const r = { label, note, ...parseWrk(out) }
+  r.cpuUs = ((cpuSeconds(server.pid) - cpuBefore) * 1e6) / r.requests
+  if (!(r.requests > 0)) {
+    // No request finished in time: say so rather than print zeros that read like a result.
+    console.log(out.trim())
+    Object.assign(r, { rps: NaN, p50: NaN, p99: NaN, cpuUs: NaN })
+  }
+  results.push(r)
+  await drained(url)
+  return r
+}
+
+/**
+ * Waits until the server has worked off what wrk left queued when it stopped (a slow page can leave dozens of
+ * requests behind), so one run's backlog is not charged to the next.
+ */
+async function drained(url) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    const started = Date.now()
+    try {
+      await (await fetch(new URL('/healthz', url))).arrayBuffer()
+    } catch { /* a static baseline has no /healthz; any answer will do */ }
+    if (Date.now() - started < 50) return
+  }
+}
+
+function wrk(args, seconds) {
+  return new Promise((resolve, reject) => {
     const child = spawn(wrkBin, args, { stdio: ['ignore', 'pipe', 'pipe'] })
     children.add(child)
     let text = ''
     child.stdout.on('data', (d) => { text += d })
     child.stderr.on('data', (d) => { text += d })
     // wrk stops itself after -d; this only guards against a hung run.
-    const guard = setTimeout(() => child.kill('SIGKILL'), (parseFloat(duration) || 10) * 1000 + 30_000)
+    const guard = setTimeout(() => child.kill('SIGKILL'), seconds * 1000 + 30_000)
     child.on('error', reject)
-    child.on('close', () => { clearTimeout(guard); resolve(text) })
+    child.on('close', () => { clearTimeout(guard); children.delete(child); resolve(text) })
   })
-  const r = { label, note, ...parseWrk(out) }
-  if (Number.isNaN(r.rps)) console.log(out)
-  results.push(r)
-  return r
 }
 
 const searchQueries = ['parliament budget', 'flooding river', 'vaccine hospital', 'festival', 'striker transfer', 'broadband', 'school teachers', 'harbour ferry']
 const articleScript = cyclingScript('articles', paths)
 const searchScript = cyclingScript('search', searchQueries.map((q) => `/search?q=${encodeURIComponent(q)}`))
 
-const baseline = await measure('static: bare node:http', base(ports.node))
-if (nginx) await measure('static: nginx', base(ports.nginx))
-const warmArticle = await measure('article, cache warm', `${base(ports.cached)}${articlePath}`)
-const warmHome = await measure('home, cache warm', `${base(ports.cached)}/`)
-const coldArticle = await measure('article, cache off', base(ports.uncached), { script: articleScript, note: `${paths.length} URLs` })
-const coldHome = await measure('home, cache off', `${base(ports.uncached)}/`)
-const search = await measure('search, cache off', base(ports.uncached), { script: searchScript, note: `${searchQueries.length} queries` })
+// The bare baseline runs right before the warm article, so load from outside drifts least between the two.
+if (nginx) await measure('static: nginx', base(ports.nginx), { server: nginx })
+const baseline = await measure('static: bare node:http', base(ports.node), { server: bare })
+const warmArticle = await measure('article, cache warm', `${base(ports.cached)}${articlePath}`, { server: cached })
+const warmHome = await measure('home, cache warm', `${base(ports.cached)}/`, { server: cached })
+const coldArticle = await measure('article, cache off', base(ports.uncached), { server: uncached, script: articleScript, note: `${paths.length} URLs` })
+const coldHome = await measure('home, cache off', `${base(ports.uncached)}/`, { server: uncached })
+const search = await measure('search, cache off', base(ports.uncached), { server: uncached, script: searchScript, note: `${searchQueries.length} queries` })
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -249,17 +294,19 @@ const rows = results.map((r) => [
   fmt(r.p50, 2),
   fmt(r.p99, 2),
   `${fmt((r.rps / baseline.rps) * 100, 0)}%`,
+  fmt(r.cpuUs, 0),
   [r.non2xx ? `${r.non2xx} non-2xx` : '', r.socket ? `socket errors: ${r.socket}` : ''].filter(Boolean).join('; '),
 ])
-const header = ['what (wrk -t2 -c50 -d' + duration + ')', 'req/s', 'p50 ms', 'p99 ms', 'vs node:http', 'errors']
+const header = ['what (wrk -t2 -c50 -d' + duration + ')', 'req/s', 'p50 ms', 'p99 ms', 'vs node:http', 'CPU µs/req', 'errors']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-const line = (cells) => cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
+const line = (cells) => cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
 console.log('')
 console.log(`Dateline bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${articleCount} articles (import took ${importSeconds.toFixed(0)} s), article page ${(articleHtml.length / 1024).toFixed(1)} KB`)
 console.log(line(header))
 console.log(widths.map((w) => '-'.repeat(w)).join('  '))
 for (const r of rows) console.log(line(r))
 console.log('')
+console.log('CPU µs/req is the server process\'s own CPU time per request: it holds when other work shares the cores; req/s does not.')
 console.log(`Server memory (RSS) after the run: cache on ${fmt(memory.cached, 0)} MB, cache off ${fmt(memory.uncached, 0)} MB`)
 console.log('')
 

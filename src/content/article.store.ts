@@ -1,6 +1,7 @@
 // Article queries; rows become domain objects here and nowhere else.
+import { CompiledQuery, sql, type Compilable } from 'kysely'
 import type { Db, ArticleRow, ArticleStatus } from '../platform/db/index.js'
-import type { Article, ArticleImage, ArticleSummary, AuthorRef, TagRef, TopicRef, Correction } from './article.js'
+import type { Article, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
 import { mediaPath, parseVariants } from '../media/index.js'
 
@@ -57,30 +58,27 @@ function groupBy<T extends { article_id: number }>(rows: T[]): Map<number, T[]> 
   return map
 }
 
-async function topicsOf(db: Db, ids: number[]) {
-  if (ids.length === 0) return new Map<number, (TopicRef & { article_id: number })[]>()
+type SummaryLink = TopicRef & { article_id: number; kind: 'topic' | 'author'; position: number }
+
+/** Topics and authors of many articles in their order, in one query; a teaser shows the first topic and the byline. */
+async function summaryLinksOf(db: Db, ids: number[]): Promise<Map<number, SummaryLink[]>> {
+  if (ids.length === 0) return new Map()
   const rows = await db.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
-    .select(['article_topic.article_id', 'topic.id', 'topic.slug', 'topic.name'])
-    .where('article_topic.article_id', 'in', ids).orderBy('article_topic.position').execute()
-  return groupBy(rows)
+    .select([sql<SummaryLink['kind']>`'topic'`.as('kind'), 'article_topic.article_id', 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
+    .where('article_topic.article_id', 'in', ids)
+    .unionAll(db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
+      .select([sql<SummaryLink['kind']>`'author'`.as('kind'), 'article_author.article_id', 'author.id', 'author.slug', 'author.name', 'article_author.position'])
+      .where('article_author.article_id', 'in', ids))
+    .orderBy('position').execute()
+  return groupBy(rows as SummaryLink[])
 }
 
-async function authorsOf(db: Db, ids: number[]) {
-  if (ids.length === 0) return new Map<number, (AuthorRef & { article_id: number })[]>()
-  const rows = await db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-    .select(['article_author.article_id', 'author.id', 'author.slug', 'author.name'])
-    .where('article_author.article_id', 'in', ids).orderBy('article_author.position').execute()
-  return groupBy(rows)
-}
-
-const strip = <T extends { article_id: number }>(rows: T[] | undefined): Omit<T, 'article_id'>[] =>
-  (rows ?? []).map(({ article_id: _, ...rest }) => rest)
-
-/** Summaries for rows already fetched, with their first topic and authors in two batched queries. */
+/** Summaries for rows already fetched, with their first topic and authors in one batched query. */
 async function summariesFor(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
-  const ids = rows.map((r) => r.id)
-  const [topics, authors] = await Promise.all([topicsOf(db, ids), authorsOf(db, ids)])
-  return rows.map((r) => toSummary(r, strip(topics.get(r.id)), strip(authors.get(r.id))))
+  const links = await summaryLinksOf(db, rows.map((r) => r.id))
+  const refs = (list: SummaryLink[] | undefined, kind: SummaryLink['kind']) =>
+    (list ?? []).filter((l) => l.kind === kind).map(({ id, slug, name }) => ({ id, slug, name }))
+  return rows.map((r) => toSummary(r, refs(links.get(r.id), 'topic'), refs(links.get(r.id), 'author')))
 }
 
 export interface ArticleFilter {
@@ -152,24 +150,61 @@ export async function summariesByIds(db: Db, ids: number[]): Promise<ArticleSumm
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
+/**
+ * A query built and compiled once per database handle, then run with fresh arguments. For the small lookups an
+ * article page makes, Kysely's builder and compiler cost several times what SQLite spends answering them.
+ * `build` is called once with placeholders standing for the arguments; every other value stays a constant.
+ */
+function precompiled<A extends unknown[], R>(arity: number, build: (db: Db, ...args: A) => Compilable<R>) {
+  const cache = new WeakMap<Db, { sql: string; constants: readonly unknown[]; slots: number[] }>()
+  return async (db: Db, ...args: A): Promise<R[]> => {
+    let c = cache.get(db)
+    if (!c) {
+      const markers = Array.from({ length: arity }, (_, i) => `\u0000argument ${i}`)
+      const query = build(db, ...(markers as A)).compile()
+      c = { sql: query.sql, constants: query.parameters, slots: query.parameters.map((p) => markers.indexOf(p as string)) }
+      cache.set(db, c)
+    }
+    const { slots } = c
+    const parameters = c.constants.map((p, i) => (slots[i]! >= 0 ? args[slots[i]!] : p))
+    const { rows } = await db.executeQuery<R>(CompiledQuery.raw(c.sql, parameters))
+    return rows
+  }
+}
+
+const articleRow = (db: Db) => db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
+  .leftJoin('media', 'media.id', 'article.image_media_id')
+  .selectAll('article').select(['section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants'])
+const articleBySlug = precompiled(1, (db, slug: string) => articleRow(db).where('article.slug', '=', slug))
+const articleById = precompiled(1, (db, id: number) => articleRow(db).where('article.id', '=', id))
+
+type LinkKind = 'topic' | 'tag' | 'author'
+
+/** An article's topics and authors in their order and its tags by name, in one round trip instead of three. */
+const linksOf = precompiled(1, (db, id: number) =>
+  db.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+    .select([sql<LinkKind>`'topic'`.as('kind'), 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
+    .where('article_topic.article_id', '=', id)
+    .unionAll(db.selectFrom('article_tag').innerJoin('tag', 'tag.id', 'article_tag.tag_id')
+      .select([sql<LinkKind>`'tag'`.as('kind'), 'tag.id', 'tag.slug', 'tag.name', sql<number>`0`.as('position')])
+      .where('article_tag.article_id', '=', id))
+    .unionAll(db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
+      .select([sql<LinkKind>`'author'`.as('kind'), 'author.id', 'author.slug', 'author.name', 'article_author.position'])
+      .where('article_author.article_id', '=', id))
+    .orderBy('kind').orderBy('position').orderBy('name'))
+
+const correctionsOf = precompiled(1, (db, id: number) => db.selectFrom('correction').select(['id', 'kind', 'text', 'created_at'])
+  .where('article_id', '=', id).orderBy('created_at').orderBy('id'))
+
 async function loadArticle(db: Db, where: { slug: string } | { id: number }): Promise<Article | undefined> {
-  let q = db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
-    .leftJoin('media', 'media.id', 'article.image_media_id')
-    .selectAll('article').select(['section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants'])
-  q = 'slug' in where ? q.where('article.slug', '=', where.slug) : q.where('article.id', '=', where.id)
-  const row = await q.executeTakeFirst()
+  const [row] = 'slug' in where ? await articleBySlug(db, where.slug) : await articleById(db, where.id)
   if (!row) return undefined
-  const [topics, tags, authors, corrections] = await Promise.all([
-    db.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
-      .select(['topic.id', 'topic.slug', 'topic.name']).where('article_id', '=', row.id).orderBy('position').execute(),
-    db.selectFrom('article_tag').innerJoin('tag', 'tag.id', 'article_tag.tag_id')
-      .select(['tag.id', 'tag.slug', 'tag.name']).where('article_id', '=', row.id).orderBy('tag.name').execute(),
-    db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-      .select(['author.id', 'author.slug', 'author.name']).where('article_id', '=', row.id).orderBy('position').execute(),
-    db.selectFrom('correction').select(['id', 'kind', 'text', 'created_at'])
-      .where('article_id', '=', row.id).orderBy('created_at').orderBy('id').execute(),
-  ])
-  const summary = toSummary({ ...row, section_id: row.section_id }, topics as TopicRef[], authors as AuthorRef[])
+  const [links, corrections] = await Promise.all([linksOf(db, row.id), correctionsOf(db, row.id)])
+  const refs = (kind: LinkKind) => links.filter((l) => l.kind === kind).map(({ id, slug, name }) => ({ id, slug, name }))
+  const topics: TopicRef[] = refs('topic')
+  const tags: TagRef[] = refs('tag')
+  const authors: AuthorRef[] = refs('author')
+  const summary = toSummary({ ...row, section_id: row.section_id }, topics, authors)
   return {
     ...summary,
     bodyMd: row.body_md,
@@ -177,8 +212,8 @@ async function loadArticle(db: Db, where: { slug: string } | { id: number }): Pr
     bodyText: row.body_text,
     dateline: row.dateline,
     agency: row.agency,
-    topics: topics as TopicRef[],
-    tags: tags as TagRef[],
+    topics,
+    tags,
     corrections: corrections.map((c): Correction => ({ id: c.id, kind: c.kind, text: c.text, createdAt: new Date(c.created_at) })),
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
@@ -190,6 +225,43 @@ async function loadArticle(db: Db, where: { slug: string } | { id: number }): Pr
 
 export const findArticleBySlug = (db: Db, slug: string) => loadArticle(db, { slug })
 export const findArticleById = (db: Db, id: number) => loadArticle(db, { id })
+
+const newestInSection = precompiled(3, (db, sectionId: number, until: string, limit: number) =>
+  db.selectFrom('article').select('id').where('section_id', '=', sectionId).where('status', '=', 'published')
+    .where('published_at', '<=', until).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit))
+
+/**
+ * The newest published summaries of each section, leaving out `excludeIds` (already shown higher up): one
+ * indexed lookup of ids per section, then one batched fetch of every summary.
+ */
+export async function latestBySection(
+  db: Db, { sectionIds, perSection, excludeIds, now }: { sectionIds: number[]; perSection: number; excludeIds: readonly number[]; now: Date },
+): Promise<Map<number, ArticleSummary[]>> {
+  const until = now.toISOString()
+  const skip = new Set(excludeIds)
+  const idLists = await Promise.all(sectionIds.map(async (sectionId) => {
+    const rows = await newestInSection(db, sectionId, until, perSection + skip.size)
+    return rows.map((r) => r.id).filter((id) => !skip.has(id)).slice(0, perSection)
+  }))
+  const byId = new Map((await summariesByIds(db, idLists.flat())).map((a) => [a.id, a]))
+  return new Map(sectionIds.map((sectionId, i) => [sectionId, idLists[i]!.flatMap((id) => byId.get(id) ?? [])]))
+}
+
+// Running stories are those of the newest articles: reading only that many keeps the front page from
+// aggregating every article ever filed under a topic.
+const currentTopicsWindow = 500
+const currentTopicsQuery = precompiled(2, (db, until: string, limit: number) =>
+  db.selectFrom((eb) => eb.selectFrom('article').select(['id', 'published_at']).where('status', '=', 'published')
+    .where('published_at', '<=', until).orderBy('published_at', 'desc').limit(currentTopicsWindow).as('recent'))
+    .innerJoin('article_topic', 'article_topic.article_id', 'recent.id').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+    .select((eb) => ['topic.id', 'topic.slug', 'topic.name', 'topic.description', eb.fn.max('recent.published_at').as('latest')])
+    .groupBy(['topic.id', 'topic.slug', 'topic.name', 'topic.description']).orderBy('latest', 'desc').limit(limit))
+
+/** Topics of the newest published articles, most recently active first: the front page's running stories. */
+export async function listCurrentTopics(db: Db, { limit, now }: { limit: number; now: Date }): Promise<Topic[]> {
+  const rows = await currentTopicsQuery(db, now.toISOString(), limit)
+  return rows.map(({ id, slug, name, description }) => ({ id, slug, name, description }))
+}
 
 export async function findArticleIdBySlug(db: Db, slug: string): Promise<number | undefined> {
   const row = await db.selectFrom('article').select('id').where('slug', '=', slug).executeTakeFirst()

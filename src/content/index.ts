@@ -2,7 +2,7 @@
 export * from './article.js'
 export {
   findArticleBySlug, findArticleById, listArticleSummaries, countArticles, pageArticleSummaries, summariesByIds,
-  type ArticleFilter, type Page,
+  latestBySection, listCurrentTopics, type ArticleFilter, type Page,
 } from './article.store.js'
 export {
   listSections, findSectionBySlug, findTopicBySlug, findTagBySlug, findAuthorBySlug, listAuthors, listTopics, listActiveTopics,

@@ -4,7 +4,7 @@ import type { Deps } from '../platform/deps.js'
 import { DomainError, notFound } from '../platform/errors.js'
 import { isFresh, pageNumber, paging, sendPage } from '../platform/http/index.js'
 import {
-  findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, listActiveTopics,
+  findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, latestBySection, listCurrentTopics,
   listArticleSummaries, pageArticleSummaries, summariesByIds, excerpt, findSlugRedirect, termPath, type ArticleFilter, type TaxonomyKind,
 } from '../content/index.js'
 import { findRelated, maxQueryLength, searchArticles } from '../search/index.js'
@@ -69,12 +69,13 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     const rest = latestAll.filter((a) => a !== lead)
     const top = rest.slice(0, 4)
     const latest = rest.slice(4, 14)
-    const shown = new Set([lead, ...top].filter(Boolean).map((a) => a!.id))
-    const blocks = await Promise.all(sections.map(async (section) => ({
-      section,
-      articles: await listArticleSummaries(db, { ...publishedNow(), sectionId: section.id, excludeIds: [...shown] }, 4),
-    })))
-    const topics = await listActiveTopics(db, 8)
+    const shown = [lead, ...top].filter((a) => a !== undefined).map((a) => a.id)
+    const now = deps.clock.now()
+    const [bySection, topics] = await Promise.all([
+      latestBySection(db, { sectionIds: sections.map((s) => s.id), perSection: 4, excludeIds: shown, now }),
+      listCurrentTopics(db, { limit: 8, now }),
+    ])
+    const blocks = sections.map((section) => ({ section, articles: bySection.get(section.id) ?? [] }))
     const html = render(HomePage({
       site, lead, top, latest, sections: blocks, topics,
       head: { title: site.name, canonical: '/', description: site.description, jsonLd: [{
