@@ -94,10 +94,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   })
   const assets = loadAssets()
   const context = createSiteContext(deps, assets)
-  const errorSite = (): SiteInfo => ({
-    name: config.siteName, description: config.siteDescription, url: config.siteUrl, language: config.siteLanguage,
-    timeZone: config.siteTimezone, sections: [], now: deps.clock.now(), stylesheet: assets.path('site.css'), logo: assets.path('logo.svg'),
-  })
+  const errorSite = (): SiteInfo => {
+    const stored = context.knownSettings()
+    return {
+      name: stored?.name ?? config.siteName, description: stored?.description ?? config.siteDescription, url: config.siteUrl,
+      language: stored?.language ?? config.siteLanguage, timeZone: stored?.timeZone ?? config.siteTimezone, sections: [],
+      now: deps.clock.now(), stylesheet: assets.path('site.css'), logo: assets.path('logo.svg'),
+    }
+  }
   registerErrorHandling(app, (_req, view) => render(ErrorPage({ site: errorSite(), status: view.status, message: view.message })))
   // Every non-public route, whichever surface it belongs to, is checked against the staff session.
   requireAccessDeclarations(app, opts.authorize ?? createAuthorize(deps))

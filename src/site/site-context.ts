@@ -7,6 +7,8 @@ import type { Assets } from './assets.js'
 export interface SiteContext {
   siteInfo(): Promise<SiteInfo>
   sections(): Promise<Section[]>
+  /** The settings last read, for pages that must render without waiting (error pages); undefined before the first read. */
+  knownSettings(): SiteSettings | undefined
 }
 
 export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | 'events'>, assets: Assets): SiteContext {
@@ -24,6 +26,7 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
   }
   const { config } = deps
   let settings: Promise<SiteSettings> | undefined
+  let known: SiteSettings | undefined
   let settingsAt = 0
   deps.events.on(() => { settings = undefined })
   const loadSettings = () => {
@@ -31,12 +34,16 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
     if (!settings || Date.now() - settingsAt > 5000) {
       settingsAt = Date.now()
       settings = getSettings(deps.db, config)
-      settings.catch(() => { settings = undefined })
+      settings.then((s) => { known = s }, () => { settings = undefined })
     }
     return settings
   }
+  void loadSettings().catch(() => {})
+  // Error pages read `known` without waiting: refresh it as soon as settings change.
+  deps.events.on((event) => { if (event.type === 'settings.changed') void loadSettings().catch(() => {}) })
   return {
     sections: load,
+    knownSettings: () => known,
     async siteInfo() {
       const site = await loadSettings()
       return {

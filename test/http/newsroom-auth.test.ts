@@ -294,6 +294,7 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
     expect(settings.comments).toMatchObject({ enabledByDefault: true, holdAll: false, autoCloseDays: 14, maxLinks: 3, blockList: ['casino', 'cheap pills'], holdList: ['idiot'] })
     const after = await t.app.inject({ url: '/' })
     expect(after.body).toContain('The Halvern Ledger')
+    expect((await t.app.inject({ url: '/no-such-page/' })).body).toContain('The Halvern Ledger')
     expect(after.body).toContain('<html lang="en-GB"')
     const audit = await listAudit(t.services.db, { action: 'settings' })
     expect(audit.entries[0]?.detail).toContain('timeZone')
