@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
 import { formPost, signInAs, type StaffSession } from '../support/auth.js'
 import { createArticle } from '../support/factories.js'
+import { recordSlugRedirect } from '../../src/content/index.js'
 
 describe.each(testDialects())('%s: newsroom taxonomy', (dialect) => {
   let t: TestApp
@@ -105,6 +106,14 @@ describe.each(testDialects())('%s: newsroom taxonomy', (dialect) => {
     const article = await t.app.inject('/world-news/budget-passes/')
     expect(article.statusCode).toBe(200)
     expect(article.body).not.toContain('/tag/city-budget/')
+  })
+
+  it('sends a reader following an article\'s old slug to its current address', async () => {
+    await createArticle(t.services, { slug: 'ferry-returns', headline: 'Ferry returns', section: 'News' })
+    await recordSlugRedirect(t.services.db, 'article', 'ferry-back', 'ferry-returns', '2026-11-25T10:00:00.000Z')
+    const res = await t.app.inject('/news/ferry-back/')
+    expect([res.statusCode, res.headers.location]).toEqual([301, '/news/ferry-returns/'])
+    expect((await t.app.inject('/news/never-existed/')).statusCode).toBe(404)
   })
 
   it('is for editors and administrators only', async () => {
