@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { formPost, signInAs, type StaffSession } from '../support/auth.js'
 import { createArticle } from '../support/factories.js'
+import { utcToZoned, zonedToUtc } from '../../src/newsroom/editor.form.js'
 
 describe('newsroom articles', () => {
   let t: TestApp
@@ -176,5 +177,16 @@ describe('newsroom articles', () => {
     }
     expect((await publicGet('/news/secret-draft-about-the-moorings/')).statusCode).toBe(404)
     expect((await publicGet('/news/embargoed-mooring-report/')).statusCode).toBe(404)
+  })
+})
+
+describe('schedule times in the site time zone', () => {
+  it('reads a datetime-local value as wall-clock time in the zone, either side of daylight saving', () => {
+    expect(zonedToUtc('2026-11-26T07:30', 'UTC')?.toISOString()).toBe('2026-11-26T07:30:00.000Z')
+    expect(zonedToUtc('2026-07-01T09:00', 'Europe/Lisbon')?.toISOString()).toBe('2026-07-01T08:00:00.000Z')
+    expect(zonedToUtc('2026-12-01T09:00', 'America/New_York')?.toISOString()).toBe('2026-12-01T14:00:00.000Z')
+    expect(zonedToUtc('2026-03-29T12:00', 'Europe/Berlin')?.toISOString()).toBe('2026-03-29T10:00:00.000Z')
+    expect(zonedToUtc('tomorrow at nine', 'UTC')).toBeUndefined()
+    expect(utcToZoned(new Date('2026-07-01T08:00:00Z'), 'Europe/Lisbon')).toBe('2026-07-01T09:00')
   })
 })
