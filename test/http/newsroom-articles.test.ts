@@ -162,6 +162,9 @@ describe('newsroom articles', () => {
   })
 
   it('keeps drafts and scheduled articles off every public URL', async () => {
+    // A published neighbour sharing topic and tags, so a leak through "Related news" or "Also read" would show.
+    const neighbour = await create(author, { headline: 'Moorings fees rise next spring', topic: 'Hidden topic', tags: 'Hiddentag' })
+    await t.app.inject(formPost(author, `/newsroom/articles/${neighbour}`, { ...fields({ headline: 'Moorings fees rise next spring', topic: 'Hidden topic', tags: 'Hiddentag' }), action: 'publish' }))
     await create(author, { headline: 'Secret draft about the moorings', topic: 'Hidden topic', tags: 'Hiddentag', authors: 'Hidden Writer' })
     const scheduled = await create(author, { headline: 'Embargoed mooring report' })
     await t.app.inject(formPost(author, `/newsroom/articles/${scheduled}`, { ...fields({ headline: 'Embargoed mooring report' }), action: 'schedule', publish_at: '2026-11-26T09:00' }))
@@ -170,11 +173,13 @@ describe('newsroom articles', () => {
     const urls = [
       '/', '/news/', '/news/feed/', '/feed/', '/feed/atom/', '/feed/json/', '/sitemap.xml', '/news-sitemap.xml', ...children,
       '/search?q=secret+draft', '/search?q=embargoed', '/topic/hidden-topic/', '/tag/hiddentag/', '/author/hidden-writer/',
+      '/news/moorings-fees-rise-next-spring/', '/topic/hidden-topic/feed/',
     ]
     for (const url of urls) {
       const res = await publicGet(url)
       expect(res.body, url).not.toMatch(/Secret draft about|Embargoed mooring/i)
     }
+    expect((await publicGet('/news/moorings-fees-rise-next-spring/')).statusCode).toBe(200)
     expect((await publicGet('/news/secret-draft-about-the-moorings/')).statusCode).toBe(404)
     expect((await publicGet('/news/embargoed-mooring-report/')).statusCode).toBe(404)
   })
