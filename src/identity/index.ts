@@ -30,6 +30,6 @@ export { throttlePolicy, signIn, signOut, type SignInResult } from './sign-in.js
 export {
   createStaffUser, createFirstAdministrator, changeRole, setStaffActive, changePassword, setPassword, renameStaff, type NewStaffInput,
 } from './accounts.js'
-export { invitationTtlMs, inviteStaff, findInvitation, listOpenInvitations, acceptInvitation, type Invitation } from './invitation.js'
+export { invitationTtlMs, inviteStaff, findInvitation, listOpenInvitations, acceptInvitation, revokeInvitation, type Invitation } from './invitation.js'
 export { resetTtlMs, requestPasswordReset, isResetTokenValid, resetPassword } from './password-reset.js'
 export { recordAudit, listAudit, type AuditEntry, type AuditActor, type AuditRecord } from './audit.js'

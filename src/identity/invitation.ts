@@ -93,3 +93,11 @@ export async function acceptInvitation(
     throw err
   }
 }
+
+/** Withdraws an unused invitation so its link stops working. */
+export async function revokeInvitation({ db, clock }: Pick<Deps, 'db' | 'clock'>, actor: Staff, id: number, ip = ''): Promise<void> {
+  const row = await db.selectFrom('staff_invitation').selectAll().where('id', '=', id).where('accepted_at', 'is', null).executeTakeFirst()
+  if (!row) throw new DomainError('NOT_FOUND', 'No such open invitation')
+  await db.deleteFrom('staff_invitation').where('id', '=', id).execute()
+  await recordAudit(db, { at: clock.now(), actor, action: 'user.invitation-revoked', subject: `invitation:${id}`, detail: row.email, ip })
+}

@@ -42,10 +42,18 @@ export function UsersPage({ chrome, users, invitations, notice, invite }: UsersV
         <section aria-labelledby="invitations-heading" class="nr-panel">
           <h2 id="invitations-heading">Open invitations</h2>
           <table class="nr-table">
-            <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Expires</th></tr></thead>
+            <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Expires</th><th scope="col">Withdraw</th></tr></thead>
             <tbody>
               {invitations.map((i) => (
-                <tr><td>{i.email}</td><td>{roleLabels[i.role]}</td><td>{formatDateTime(i.expiresAt, chrome.timeZone)}</td></tr>
+                <tr>
+                  <td>{i.email}</td><td>{roleLabels[i.role]}</td><td>{formatDateTime(i.expiresAt, chrome.timeZone)}</td>
+                  <td>
+                    <form method="post" action={`/newsroom/users/invitations/${i.id}/revoke`}>
+                      <CsrfField token={chrome.csrf} />
+                      <button type="submit" class="nr-button nr-button--danger">Withdraw invitation<span class="visually-hidden"> for {i.email}</span></button>
+                    </form>
+                  </td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { h, type VNode } from 'preact'
 import { DomainError, type FieldIssue } from '../platform/errors.js'
 import { wantsJson } from '../platform/http/index.js'
-import { changeRole, inviteStaff, isRole, listOpenInvitations, listStaffUsers, setStaffActive } from '../identity/index.js'
+import { changeRole, inviteStaff, isRole, listOpenInvitations, listStaffUsers, revokeInvitation, setStaffActive } from '../identity/index.js'
 import { currentStaff } from './session.js'
 import type { Newsroom } from './newsroom.js'
 import { UsersPage, type UsersView } from './users.page.js'
@@ -11,7 +11,7 @@ import { UsersPage, type UsersView } from './users.page.js'
 const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 2 ** 31 - 1 } }, required: ['id'] } as const
 const form = (properties: Record<string, object>) => ({ type: 'object', properties: { _csrf: { type: 'string', maxLength: 200 }, ...properties } }) as const
 const notices: Record<string, string> = {
-  invited: 'Invitation sent.', role: 'Role changed.', deactivated: 'Account deactivated; its sessions have ended.', reactivated: 'Account reactivated.',
+  invited: 'Invitation sent.', revoked: 'Invitation withdrawn; its link no longer works.', role: 'Role changed.', deactivated: 'Account deactivated; its sessions have ended.', reactivated: 'Account reactivated.',
 }
 
 export async function usersRoutes(app: FastifyInstance, newsroom: Newsroom) {
@@ -38,6 +38,11 @@ export async function usersRoutes(app: FastifyInstance, newsroom: Newsroom) {
       return show(req, reply, { invite: { email: input.email.slice(0, 254), role: input.role, issues } }, 400)
     }
     return reply.redirect('/newsroom/users?done=invited', 303)
+  })
+
+  app.post('/users/invitations/:id/revoke', { config: admin, schema: { params: idParams, body: form({}) } }, async (req, reply) => {
+    await revokeInvitation(deps, currentStaff(req), (req.params as { id: number }).id, req.ip)
+    return reply.redirect('/newsroom/users?done=revoked', 303)
   })
 
   app.post('/users/:id/role', { config: admin, schema: { params: idParams, body: form({ role: { type: 'string', maxLength: 30 } }) } }, async (req, reply) => {

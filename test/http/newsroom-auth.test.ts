@@ -252,8 +252,14 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
 
     const users = await t.app.inject({ url: '/newsroom/users', headers: { cookie: admin.cookie } })
     expect(users.body).toContain('Nia Editor')
+
+    await t.app.inject(formPost(admin, '/newsroom/users/invite', { email: 'changed.mind@newsroom.test', role: 'author' }))
+    const withdrawn = lastLink('invitations')
+    const open = await t.services.db.selectFrom('staff_invitation').select('id').where('email', '=', 'changed.mind@newsroom.test').executeTakeFirstOrThrow()
+    expect((await t.app.inject(formPost(admin, `/newsroom/users/invitations/${open.id}/revoke`, {}))).statusCode).toBe(303)
+    expect((await t.app.inject({ url: withdrawn })).statusCode).toBe(404)
     const audit = await listAudit(t.services.db, { action: 'user' })
-    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['user.invited', 'user.created']))
+    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['user.invited', 'user.created', 'user.invitation-revoked']))
   })
 
   it('keeps the last administrator, and ends a deactivated account’s sessions', async () => {
