@@ -44,6 +44,7 @@ describe('newsroom administration in a browser', () => {
     await page.getByLabel('Role', { exact: true }).selectOption('editor')
     await submit(page, 'Send invitation')
     await expect(page.getByRole('status').innerText()).resolves.toBe('Invitation sent.')
+    await checkA11y(page)
     const mail = server.services.mail.sent().at(-1)
     expect(mail?.to).toBe('nia@courier.test')
     const link = /http:\/\/news\.example\.test(\/newsroom\/invitations\/\S+)/.exec(mail?.text ?? '')?.[1]
