@@ -10,6 +10,7 @@ import {
 import { findRelated, maxQueryLength, searchArticles } from '../search/index.js'
 import { render } from '../ui/index.js'
 import { ArticlePage } from './article.page.js'
+import { splitForAlsoRead } from './body.js'
 import { HomePage } from './home.page.js'
 import { ListPage, type ListView } from './list.page.js'
 import { SearchPage } from './search.page.js'
@@ -184,7 +185,10 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     if (article.status === 'unpublished') throw new DomainError('GONE', 'This article has been withdrawn by the newsroom.')
     if (article.section.slug !== section || renamed) return reply.header('cache-control', 'public, max-age=300').redirect(article.path, 301)
     const site = await context.siteInfo()
-    const { alsoRead, related } = await findRelated(deps, article)
+    const picked = await findRelated(deps, article)
+    // A body too short to hold the inline link still shows its pick, first among the related news.
+    const alsoRead = picked.alsoRead && splitForAlsoRead(article.bodyHtml) ? picked.alsoRead : undefined
+    const related = picked.alsoRead && !alsoRead ? [picked.alsoRead, ...picked.related] : picked.related
     const comments = renderComments ? await renderComments(req, article.id) : undefined
     const description = article.seoDescription || article.standfirst || excerpt(article.bodyText, 200)
     const html = render(ArticlePage({

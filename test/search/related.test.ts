@@ -98,6 +98,22 @@ describe.each(testDialects())('%s: related articles on the demo newspaper', (dia
     expect([fresh.alsoRead?.slug, ...fresh.related.map((r) => r.slug)]).toContain('households-queue-for-winter-gas-bill-support')
   })
 
+  it('places "Also read" in the body of the article page, and moves it to related news when the body is too short', async () => {
+    const page = await t.app.inject('/politics/assembly-passes-winter-cap-on-household-gas-bills-after-all-night-sitting/')
+    const body = page.body.slice(page.body.indexOf('class="article__body"'), page.body.indexOf('class="related"'))
+    const before = body.slice(0, body.indexOf('class="also-read"'))
+    expect(before.match(/<\/p>/g)?.length).toBeGreaterThanOrEqual(2)
+    expect(before.match(/<blockquote/g)?.length ?? 0).toBe((before.match(/<\/blockquote>/g) ?? []).length)
+    await createArticle(t.services, {
+      slug: 'one-line-tram-note', headline: 'Line 4 tram test run delayed', standfirst: 'A short note on the Line 4 tram.',
+      body: 'The test run moves to Friday.', section: 'News', topics: ['Halvern Tram Line'], tags: ['line 4', 'public transport'],
+    })
+    const short = await t.app.inject('/news/one-line-tram-note/')
+    expect(short.body).not.toContain('class="also-read"')
+    const related = short.body.slice(short.body.indexOf('class="related"'))
+    expect(related.match(/class="teaser /g)?.length).toBe(5)
+  })
+
   it('hides an article scheduled for later', async () => {
     await saveArticle(t.services, {
       slug: 'later-gas-story', headline: 'Gas bills cap review due', standfirst: 'Household gas bills again.', body: 'Soon.',
