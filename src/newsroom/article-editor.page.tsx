@@ -61,6 +61,7 @@ export function ArticleEditorPage(view: EditorView) {
         {view.publicPath && live && <> · <a href={view.publicPath}>View on the site</a></>}
         {articleId !== undefined && <> · <a href={`/newsroom/articles/${articleId}/revisions`}>Revisions</a></>}
       </p>
+      {!rights.edit && <p class="nr-notice">You can read this article here; only its writer or an editor can change it.</p>}
       <p id="save-status" class="nr-editor__save" role="status" aria-live="polite"></p>
       <FormErrors issues={issues} />
       <form method="post" action={action} id="editor" class="nr-form nr-editor" novalidate
