@@ -69,6 +69,13 @@ describe.each(testDialects())('%s: media library', (dialect) => {
     await expect(upload(await pngBomb(30000, 100), 'strip.png')).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 
+  it('refuses a truncated picture as damaged rather than failing', async () => {
+    const jpeg = await tinyImage('jpeg', 400, 300)
+    await expect(upload(jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'half.jpg')).rejects.toMatchObject({ code: expect.stringMatching(/^(VALIDATION|UNSUPPORTED_MEDIA_TYPE)$/) })
+    const png = await tinyImage('png', 400, 300)
+    await expect(upload(png.subarray(0, 40), 'stub.png')).rejects.toMatchObject({ code: expect.stringMatching(/^(VALIDATION|UNSUPPORTED_MEDIA_TYPE)$/) })
+  })
+
   it('refuses an upload without alt text, and one over the size limit', async () => {
     await expect(upload(await tinyImage('png'), 'a.png', '  ')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Alt text is required') })
     const small = { ...deps, config: loadConfig({ ...process.env, MEDIA_MAX_BYTES: '1024', DATABASE_URL: t.config.databaseUrl }) }
