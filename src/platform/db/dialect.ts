@@ -21,11 +21,37 @@ export async function connect<DB>(databaseUrl: string): Promise<Kysely<DB>> {
     database.pragma('synchronous = NORMAL')
     database.pragma('foreign_keys = ON')
     database.pragma('busy_timeout = 5000')
-    return new Kysely<DB>({ dialect: new SqliteDialect({ database }) })
+    return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   }
   const { default: pg } = await import('pg')
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/**
+ * Kysely prepares every query it runs and better-sqlite3 compiles the SQL each time; for the queries a page
+ * repeats on every request that compiling costs as much as answering. Statements are kept by their SQL text
+ * (least recently used leave first); one still being iterated is not shared, a fresh one is prepared instead.
+ */
+function withStatementCache(database: import('better-sqlite3').Database, size = 500) {
+  const statements = new Map<string, import('better-sqlite3').Statement>()
+  return {
+    close: () => database.close(),
+    prepare(source: string) {
+      const kept = statements.get(source)
+      if (kept && !kept.busy) {
+        statements.delete(source)
+        statements.set(source, kept)
+        return kept
+      }
+      const statement = database.prepare(source)
+      if (!kept) {
+        statements.set(source, statement)
+        if (statements.size > size) statements.delete(statements.keys().next().value!)
+      }
+      return statement
+    },
+  }
 }
 
 /** Column type for an auto-incrementing integer primary key. */
