@@ -14,6 +14,8 @@ export interface Related {
 /** What the scorer knows about a candidate: what it shares with the article, and its words. No bodies. */
 interface Candidate {
   id: number
+  /** Shares the article's first topic, the running story named in its label. */
+  sameStory: boolean
   sharedTopics: number
   sharedTags: number
   sameSection: boolean
@@ -59,7 +61,7 @@ function isAlsoRead(c: Candidate): boolean {
 
 /** Higher is closer. Stories near the article's own date come first among equals: that is where its follow-ups are. */
 function score(c: Candidate): number {
-  return 3 * Math.min(c.sharedTopics, 2) + 1.25 * Math.min(c.sharedTags, 4) + 4 * c.similarity +
+  return 3 * Math.min(c.sharedTopics, 2) + (c.sameStory ? 1 : 0) + 1.25 * Math.min(c.sharedTags, 4) + 4 * c.similarity +
     (c.sameSection ? 0.5 : 0) + 1.5 / (1 + c.ageDays / 14)
 }
 
@@ -75,22 +77,22 @@ const candidatesScored = 20
  */
 async function sharingCandidates(db: Db, dialect: DialectName, article: Article) {
   const newest = dialect === 'sqlite' ? sql`rowid` : sql`article_id`
-  const window = (table: 'article_topic' | 'article_tag', column: 'topic_id' | 'tag_id', id: number, n: number, isTopic: boolean) =>
-    sql`select * from (select article_id, ${sql.lit(isTopic ? 1 : 0)} as topic, ${sql.lit(isTopic ? 0 : 1)} as tag
-      from ${sql.table(table)} where ${sql.ref(column)} = ${id} order by ${newest} desc limit ${n}) w`
+  const window = (table: 'article_topic' | 'article_tag', column: 'topic_id' | 'tag_id', id: number, n: number, kind: 'lead' | 'topic' | 'tag') =>
+    sql`select * from (select article_id, ${sql.lit(kind === 'lead' ? 1 : 0)} as lead, ${sql.lit(kind === 'tag' ? 0 : 1)} as topic,
+      ${sql.lit(kind === 'tag' ? 1 : 0)} as tag from ${sql.table(table)} where ${sql.ref(column)} = ${id} order by ${newest} desc limit ${n}) w`
   const windows = [
-    ...article.topics.map((t) => window('article_topic', 'topic_id', t.id, linksPerTopic, true)),
-    ...article.tags.map((t) => window('article_tag', 'tag_id', t.id, linksPerTag, false)),
+    ...article.topics.map((t, i) => window('article_topic', 'topic_id', t.id, linksPerTopic, i === 0 ? 'lead' : 'topic')),
+    ...article.tags.map((t) => window('article_tag', 'tag_id', t.id, linksPerTag, 'tag')),
   ]
   if (windows.length === 0) return []
-  const rows = await sql<{ id: number; topics: number | string; tags: number | string }>`
-    select l.article_id as id, sum(l.topic) as topics, sum(l.tag) as tags
+  const rows = await sql<{ id: number; lead: number | string; topics: number | string; tags: number | string }>`
+    select l.article_id as id, sum(l.lead) as lead, sum(l.topic) as topics, sum(l.tag) as tags
     from (${sql.join(windows, sql` union all `)}) l
     where l.article_id <> ${article.id}
     group by l.article_id
     order by sum(l.topic) desc, sum(l.tag) desc, l.article_id desc
     limit ${candidatesScored}`.execute(db)
-  return rows.rows.map((r) => ({ id: r.id, sharedTopics: Number(r.topics), sharedTags: Number(r.tags) }))
+  return rows.rows.map((r) => ({ id: r.id, sameStory: Number(r.lead) > 0, sharedTopics: Number(r.topics), sharedTags: Number(r.tags) }))
 }
 
 interface Choice { alsoRead: number | undefined; related: number[] }
