@@ -144,7 +144,7 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
       '', ' ', '"', '""', '"unterminated phrase', 'AND', 'OR', 'NOT', 'OR harbour', 'harbour OR', 'NOT harbour', '-harbour',
       'NEAR(harbour wall)', 'harbour NEAR wall', '*', '**', 'harb*r', '^harbour', 'headline:harbour', '{headline}: harbour',
       'harbour:*', "harbour' OR '1'='1", "'; drop table article; --", ') OR 1=1 --', 'harbour & | ! <-> :* \\', '((((', '))',
-      '\u0000harbour', '🎉🎉', 'a', 'x'.repeat(10_000), 'harbour '.repeat(500), 'the', 'the of and', '!!harbour', '\u0002mark\u0003',
+      '\u0000harbour', '🎉🎉', 'a', 'हिन्दी*', '東京*', 'straße* OR "ﬁsh"', '-"" -', 'OR OR OR', 'NOT NOT x', 'x'.repeat(10_000), 'harbour '.repeat(500), 'the', 'the of and', '!!harbour', '\u0002mark\u0003',
     ]
     for (const q of queries) {
       const result = await search(q)
