@@ -9,7 +9,7 @@ export {
   type ImageFormat, type Media, type MediaVariant, type VariantFormat,
 } from './media.js'
 export { inspectImage, encodeImage, type Inspected } from './process-image.js'
-export { findMediaById, listMedia, countMediaUsage } from './media.store.js'
+export { findMediaById, findMediaByStems, listMedia, countMediaUsage } from './media.store.js'
 export {
   uploadMedia, getMedia, updateMediaDetails, deleteMedia, checkMediaText, type MediaText, type UploadInput,
 } from './manage-media.js'

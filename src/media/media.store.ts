@@ -90,3 +90,12 @@ export async function countMediaUsage(db: Db, media: Pick<Media, 'id' | 'name'>)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** Items by the random part of their names (`0123…ab` of `/media/0123…ab-640.jpg`), as found in article bodies. */
+export async function findMediaByStems(db: Db, stems: readonly string[]): Promise<Media[]> {
+  const safe = [...new Set(stems)].filter((s) => /^[0-9a-f]{20}$/.test(s)).slice(0, 50)
+  if (safe.length === 0) return []
+  const rows = await db.selectFrom('media').selectAll()
+    .where((eb) => eb.or(safe.map((stem) => eb('name', 'like', `${stem}.%`)))).execute()
+  return rows.map(toMedia)
+}

@@ -17,7 +17,8 @@ import { SearchPage } from './search.page.js'
 import { breadcrumbLd, newsArticleLd } from './structured-data.js'
 import type { SiteContext } from './site-context.js'
 import type { Assets } from './assets.js'
-import { createMediaStore, isMediaName, mediaTypeOf } from '../media/index.js'
+import { createMediaStore, findMediaByStems, isMediaName, mediaTypeOf } from '../media/index.js'
+import { libraryImageStems, withResponsiveImages } from './body-images.js'
 
 export interface SiteOptions {
   deps: Deps
@@ -191,8 +192,11 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     const related = picked.alsoRead && !alsoRead ? [picked.alsoRead, ...picked.related] : picked.related
     const comments = renderComments ? await renderComments(req, article.id) : undefined
     const description = article.seoDescription || article.standfirst || excerpt(article.bodyText, 200)
+    // Pictures from the media library in the body get the same responsive variants as the featured image.
+    const bodyMedia = await findMediaByStems(db, libraryImageStems(article.bodyHtml))
+    const bodyHtml = withResponsiveImages(article.bodyHtml, bodyMedia, '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)')
     const html = render(ArticlePage({
-      site, article, alsoRead, related: related.filter((r) => r.id !== alsoRead?.id).slice(0, 6), comments,
+      site, article: { ...article, bodyHtml }, alsoRead, related: related.filter((r) => r.id !== alsoRead?.id).slice(0, 6), comments,
       head: {
         title: article.seoTitle || article.headline,
         description,

@@ -126,6 +126,16 @@ describe.each(testDialects())('%s: newsroom media library', (dialect) => {
     expect(home.body).toMatch(/class="teaser__image" src="\/media\/[0-9a-f]{20}-1000\.jpg" srcset=/)
   })
 
+  it('offers a body picture pasted as the library\'s Markdown in every format too', async () => {
+    const media = (await upload(editor, { name: 'b.png', type: 'image/png', bytes: await tinyImage('png', 700, 400) }, { alt: 'Quay at noon', caption: 'The quay' })).json()
+    await createArticle(t.services, { slug: 'quay-reopens', headline: 'Quay reopens', section: 'City', body: `First paragraph.\n\n${media.markdown}\n\nLast paragraph.` })
+    const page = await t.app.inject('/city/quay-reopens/')
+    const figure = page.body.match(/<figure><picture>.*?<\/figure>/s)?.[0] ?? ''
+    expect(figure).toMatch(/<source type="image\/avif" srcset="\/media\/[0-9a-f]{20}-320\.avif 320w, [^"]*-640\.avif 640w, [^"]*-700\.avif 700w"/)
+    expect(figure).toMatch(/<img src="\/media\/[0-9a-f]{20}-700\.jpg" srcset="[^"]+" sizes="[^"]+" width="700" height="400" alt="Quay at noon"/)
+    expect(figure).toContain('<figcaption>The quay</figcaption>')
+  })
+
   it('lets contributors upload and edit words but only editors delete, and never an image in use', async () => {
     const media = (await upload(contributor, { name: 'c.png', type: 'image/png', bytes: await tinyImage('png') })).json()
     const edit = await t.app.inject({
