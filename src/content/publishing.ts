@@ -183,6 +183,10 @@ export async function submitEditor(
   const right = action === 'unpublish' ? 'unpublish' : action === 'save' ? 'edit' : 'publish'
   const before = id === undefined ? { ownerId: actor.id, status: 'draft' as const } : await getArticleState(deps.db, id)
   requireRight(actor, right, before)
+  // Checked before saving too, so a refused first Publish does not leave an extra draft behind.
+  if ((action === 'publish' || action === 'schedule') && !input.body.trim()) {
+    throw validationError([{ field: 'body', message: 'body is required before the article can go out' }])
+  }
   if (action === 'schedule') {
     if (!publishAt || Number.isNaN(publishAt.getTime())) throw validationError([{ field: 'publish_at', message: 'Choose a date and time to publish at' }])
     if (publishAt.getTime() <= deps.clock.now().getTime()) throw validationError([{ field: 'publish_at', message: 'Choose a time in the future, or publish now' }])

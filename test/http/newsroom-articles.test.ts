@@ -69,6 +69,16 @@ describe('newsroom articles', () => {
     expect(res.body).toContain('Safe **bold** words &lt;script>')
   })
 
+  it('refuses to publish a new article without a body, saving nothing and keeping the headline', async () => {
+    const before = (await get(author, '/newsroom/articles?q=bodiless')).body
+    expect(before).not.toContain('Bodiless story')
+    const res = await t.app.inject(formPost(author, '/newsroom/articles', { ...fields({ headline: 'Bodiless story', body: '' }), action: 'publish' }))
+    expect(res.statusCode).toBe(400)
+    expect(res.body).toContain('body is required')
+    expect(res.body).toContain('value="Bodiless story"')
+    expect((await get(author, '/newsroom/articles?q=bodiless')).body).not.toContain('>Bodiless story</a>')
+  })
+
   it('explains a slug clash next to the field and keeps the text', async () => {
     const first = await create(author, { headline: 'Harbour crane arrives' })
     expect(first).toBeGreaterThan(0)
