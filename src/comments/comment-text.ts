@@ -1,7 +1,6 @@
 // Turning what a commenter typed into safe text and HTML: normalise, check, then render paragraphs and links.
 import MarkdownIt from 'markdown-it'
 import sanitizeHtml from 'sanitize-html'
-import { createHash } from 'node:crypto'
 import type { FieldIssue } from '../platform/errors.js'
 
 export const commentLimits = { name: 80, email: 254, website: 200, body: 5000 } as const
@@ -102,11 +101,21 @@ export function countLinks(body: string): number {
   return (markdown.linkify.match(body) ?? []).length
 }
 
+const avatars = new Map<string, { initials: string; colour: number }>()
+
 /** Initials and one of eight colours for a locally drawn avatar; from the name only, never the email. */
 export function avatarFor(name: string): { initials: string; colour: number } {
+  const known = avatars.get(name)
+  if (known) return known
   const words = name.normalize('NFC').split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w))
   const first = (w: string | undefined) => (w ? [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '' : '')
   const initials = (words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0])).toUpperCase() || '?'
-  const colour = createHash('sha1').update(name).digest()[0]! % 8
-  return { initials, colour }
+  // FNV-1a: stable across processes and cheap; the colour needs spread, not secrecy.
+  let hash = 0x811c9dc5
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193)
+  const avatar = { initials, colour: (hash >>> 0) % 8 }
+  // A busy thread repeats names; the bound keeps memory flat whatever readers call themselves.
+  if (avatars.size > 10_000) avatars.clear()
+  avatars.set(name, avatar)
+  return avatar
 }

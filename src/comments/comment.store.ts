@@ -74,9 +74,11 @@ export async function loadThreadPage(db: Db, articleId: number, opts: { sort: Co
   const roots = await top().select(publicColumns).orderBy('id', opts.sort === 'newest' ? 'desc' : 'asc')
     .limit(opts.pageSize).offset((page - 1) * opts.pageSize).execute()
   const rootIds = roots.map((r) => r.id)
+  // Filtered by thread alone so the planner takes the thread index (a status condition tempts SQLite into scanning
+  // every approved comment); held ones are dropped here.
   const replies = rootIds.length
-    ? await db.selectFrom('comment').select(publicColumns).where('thread_id', 'in', rootIds).where('status', '=', 'approved')
-      .where('parent_id', 'is not', null).orderBy('id').execute()
+    ? (await db.selectFrom('comment').select(publicColumns).where('thread_id', 'in', rootIds).where('parent_id', 'is not', null)
+      .orderBy('id').execute()).filter((r) => r.status === 'approved')
     : []
   // The commenter's own held comments: replies under their parent, new threads where a new comment lands.
   const ownRows = opts.own.length

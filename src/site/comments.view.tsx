@@ -1,7 +1,7 @@
 // The comments block under an article: count, sort switch, threads, pagination and "Leave a Reply"; pure views of a model.
 import type { CommentNode, PublicComment, ThreadPage, CommentSort } from '../comments/index.js'
 import { avatarFor, commentLimits } from '../comments/index.js'
-import { Layout, Time, type HeadInfo, type SiteInfo } from '../ui/index.js'
+import { Layout, formatDateTime, type HeadInfo, type SiteInfo } from '../ui/index.js'
 import type { FieldIssue } from '../platform/errors.js'
 
 export interface CommentFormValues {
@@ -44,6 +44,19 @@ const pageHref = (path: string, page: number, sort: CommentSort) => {
   return `${path}${s ? `?${s}` : ''}#comments`
 }
 
+const minutes = new Map<string, string>()
+
+/** The comment's time as the site shows times; memoised by minute because a long thread repeats them and Intl is slow. */
+function minuteText(date: Date, timeZone: string): string {
+  const key = `${timeZone}|${Math.floor(date.getTime() / 60_000)}`
+  let text = minutes.get(key)
+  if (text === undefined) {
+    if (minutes.size > 20_000) minutes.clear()
+    minutes.set(key, (text = formatDateTime(date, timeZone)))
+  }
+  return text
+}
+
 export function Avatar({ name }: { name: string }) {
   const { initials, colour } = avatarFor(name)
   return <span class={`avatar avatar--c${colour}`} aria-hidden="true">{initials}</span>
@@ -60,7 +73,7 @@ export function CommentItem({ node, depth, maxDepth, timeZone, articlePath }: { 
             {c.authorWebsite ? <a href={c.authorWebsite} rel="nofollow ugc noopener">{c.authorName}</a> : c.authorName}
             {c.staff && <span class="comment__badge">Staff</span>}
           </p>
-          <p class="comment__time"><a href={`${articlePath}#comment-${c.id}`} title="Link to this comment"><Time date={c.createdAt} timeZone={timeZone} /></a></p>
+          <p class="comment__time"><a href={`${articlePath}#comment-${c.id}`} title="Link to this comment"><time datetime={c.createdAt.toISOString()}>{minuteText(c.createdAt, timeZone)}</time></a></p>
         </header>
         {c.awaitingModeration && <p class="comment__held" role="status">Your comment is awaiting moderation.</p>}
         <div class="comment__text" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
