@@ -44,6 +44,9 @@ export interface MediaLibraryView {
 export interface MediaItemPageView {
   chrome: Chrome
   item: MediaItemView
+  /** Recently changed articles this picture can be made the featured image of. */
+  articles: { id: number; headline: string; status: string }[]
+  useError?: string | undefined
   canDelete: boolean
   limits: { alt: number; caption: number; credit: number }
   /** Where "Copy Markdown" gets its behaviour; absent when the script is not built. */
@@ -119,12 +122,9 @@ export function MediaLibraryPage({ chrome, items, page, pages, total, maxBytes, 
   )
 }
 
-export function MediaItemPage({ chrome, item, canDelete, limits, script, notice, edit, deleteError, style }: MediaItemPageView) {
+export function MediaItemPage({ chrome, item, articles, useError, canDelete, limits, script, notice, edit, deleteError, style }: MediaItemPageView) {
   const issues = edit?.issues ?? []
   const text = edit?.text ?? { alt: item.alt, caption: item.caption, credit: item.credit }
-  const newArticle = `/newsroom/articles/new?${new URLSearchParams({
-    image_media_id: String(item.id), image_url: item.displayUrl, image_alt: item.alt, image_caption: item.caption, image_credit: item.credit,
-  })}`
   return (
     <NewsroomLayout chrome={chrome} title={item.alt} current="media" notice={notice}>
       <link rel="stylesheet" href={style} />
@@ -146,10 +146,31 @@ export function MediaItemPage({ chrome, item, canDelete, limits, script, notice,
             </div>
             <p class="nr-actions">
               <button type="button" class="nr-button nr-button--quiet" data-copy="markdown" hidden>Copy Markdown</button>
-              <a class="nr-button" href={newArticle}>Use as featured image in a new article</a>
             </p>
             <h3>As a featured image</h3>
-            <p class="nr-field__hint">In the editor's Featured image fields (the media id keeps the responsive versions):</p>
+            {useError && <p class="nr-errors" role="alert">{useError}</p>}
+            {articles.length > 0 && (
+              <form method="post" action={`/newsroom/media/${item.id}/feature`} class="nr-form">
+                <CsrfField token={chrome.csrf} />
+                <div class="nr-field">
+                  <label for="feature-article">Article</label>
+                  <select id="feature-article" name="article" required>
+                    <option value="">Choose an article…</option>
+                    {articles.map((a) => <option value={String(a.id)}>{a.headline || 'Untitled'}{a.status === 'draft' ? '' : ` (${a.status})`}</option>)}
+                  </select>
+                </div>
+                <button type="submit" class="nr-button">Use as featured image</button>
+              </form>
+            )}
+            <form method="post" action={`/newsroom/media/${item.id}/draft`} class="nr-form">
+              <CsrfField token={chrome.csrf} />
+              <div class="nr-field">
+                <label for="draft-headline">Headline</label>
+                <input id="draft-headline" name="headline" type="text" required maxlength={200} />
+              </div>
+              <button type="submit" class="nr-button nr-button--quiet">Start a draft with this image</button>
+            </form>
+            <p class="nr-field__hint">What it fills in as the article's featured image:</p>
             <dl class="nr-media-item__fields">
               <dt>Media id</dt><dd class="nr-mono" data-field="image_media_id">{item.id}</dd>
               <dt>Image URL</dt><dd class="nr-mono" data-field="image_url">{item.displayUrl}</dd>

@@ -9,6 +9,9 @@ import {
   createMediaStore, deleteMedia, getMedia, listMedia, mediaDisplayUrl, mediaLimits, mediaMarkdown, mediaPath, updateMediaDetails, uploadMedia,
   type Media,
 } from '../media/index.js'
+import {
+  articleLimits, createDraft, emptyEditorInput, getEditableArticle, listEditorialArticles, listSections, saveDraft,
+} from '../content/index.js'
 import type { Newsroom } from './newsroom.js'
 import { currentStaff } from './session.js'
 import { MediaItemPage, MediaLibraryPage, type MediaItemView, type MediaText } from './media.page.js'
@@ -23,6 +26,10 @@ const textBody = {
   },
 } as const
 const textLimits = { alt: mediaLimits.alt, caption: mediaLimits.caption, credit: mediaLimits.credit }
+const draftBody = { type: 'object', properties: { headline: { type: 'string', maxLength: articleLimits.headline * 2 }, _csrf: { type: 'string', maxLength: 200 } } } as const
+const featureBody = { type: 'object', properties: { article: { type: 'string', pattern: '^[0-9]{0,9}$' }, _csrf: { type: 'string', maxLength: 200 } } } as const
+/** Articles offered in "Set as featured image of": the most recently changed ones. */
+const recentArticles = 30
 const perPage = 24
 
 const notices: Record<string, string> = {
@@ -76,10 +83,13 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
     }) as VNode, extra.status)
   }
 
-  async function showItem(req: FastifyRequest, reply: FastifyReply, media: Media, extra: { notice?: string | undefined; edit?: { text: MediaText; issues: readonly FieldIssue[] }; deleteError?: string; status?: number } = {}) {
+  async function showItem(req: FastifyRequest, reply: FastifyReply, media: Media, extra: {
+    notice?: string | undefined; edit?: { text: MediaText; issues: readonly FieldIssue[] }; deleteError?: string; useError?: string; status?: number
+  } = {}) {
     const chrome = await newsroom.chrome(req, reply)
+    const { items } = await listEditorialArticles(db, deps.dialect, {}, { limit: recentArticles, offset: 0 })
     return newsroom.send(reply, h(MediaItemPage, {
-      chrome, item: itemView(media), canDelete: roleAtLeast(currentStaff(req).role, 'editor'), limits: textLimits,
+      chrome, item: itemView(media), articles: items.map((a) => ({ id: a.id, headline: a.headline, status: a.status })), useError: extra.useError, canDelete: roleAtLeast(currentStaff(req).role, 'editor'), limits: textLimits,
       script: script.endsWith('/newsroom-media.js') ? undefined : script, notice: extra.notice, edit: extra.edit, deleteError: extra.deleteError, style,
     }) as VNode, extra.status)
   }
@@ -137,6 +147,36 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
       return showItem(req, reply, await getMedia(deps, id), { edit: { text, issues: err.issues }, status: 400 })
     }
     return reply.redirect(`/newsroom/media/${id}?done=saved`, 303)
+  })
+
+  /** The library's featured-image fields for the editor's form, so the article keeps the item's responsive versions. */
+  const imageFields = (m: Media) => ({
+    imageMediaId: m.id, imageUrl: mediaDisplayUrl(m), imageAlt: m.alt, imageCaption: m.caption, imageCredit: m.credit,
+  })
+
+  // A new draft that starts with this picture as its featured image; the editor opens on it.
+  app.post('/media/:id/draft', { config: { access: 'contributor' }, schema: { params: idParams, body: draftBody } }, async (req, reply) => {
+    const media = await getMedia(deps, Number((req.params as { id: string }).id))
+    const headline = ((req.body as { headline?: string }).headline ?? '').trim()
+    if (!headline) return showItem(req, reply, media, { useError: 'Give the new article a headline first.', status: 400 })
+    const section = (await listSections(db))[0]?.name ?? 'News'
+    try {
+      const { id } = await createDraft(deps, currentStaff(req), { ...emptyEditorInput(section), headline, ...imageFields(media) })
+      return reply.redirect(`/newsroom/articles/${id}?done=saved`, 303)
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'VALIDATION' || wantsJson(req)) throw err
+      return showItem(req, reply, media, { useError: err.message, status: 400 })
+    }
+  })
+
+  // Makes this picture an existing article's featured image, saved like any edit (a revision; live at once if published).
+  app.post('/media/:id/feature', { config: { access: 'contributor' }, schema: { params: idParams, body: featureBody } }, async (req, reply) => {
+    const media = await getMedia(deps, Number((req.params as { id: string }).id))
+    const articleId = Number((req.body as { article?: string }).article || 0)
+    if (!articleId) return showItem(req, reply, media, { useError: 'Choose the article first.', status: 400 })
+    const { snapshot } = await getEditableArticle(db, articleId)
+    await saveDraft(deps, currentStaff(req), articleId, { ...snapshot, ...imageFields(media) })
+    return reply.redirect(`/newsroom/articles/${articleId}?done=saved`, 303)
   })
 
   app.post('/media/:id/delete', { config: { access: 'editor' }, schema: { params: idParams } }, async (req, reply) => {

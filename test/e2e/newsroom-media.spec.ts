@@ -5,7 +5,6 @@ import type { Browser } from 'playwright-core'
 import sharp from 'sharp'
 import { checkA11y, launchBrowser, startServer, type RunningServer } from './support/index.js'
 import { signInAs } from '../support/auth.js'
-import { createArticle } from '../support/factories.js'
 
 let server: RunningServer
 let browser: Browser
@@ -54,10 +53,13 @@ describe('newsroom media', () => {
     await expect(page.locator('.nr-media-card').count()).resolves.toBe(1)
     if (shots) await page.screenshot({ path: `${shots}/media-library.png`, fullPage: true })
 
-    await createArticle(server.services, {
-      slug: 'storm-reaches-halvern', headline: 'Storm reaches Halvern', section: 'News',
-      image: { url: '', alt: '', caption: 'The harbour before the storm', credit: 'Photo: Ana Lee', width: null, height: null, mediaId },
-    })
+    // Straight from the library into a new draft, then published from the editor.
+    await page.goto(`${server.url}/newsroom/media/${mediaId}`)
+    await page.getByLabel('Headline').fill('Storm reaches Halvern')
+    await Promise.all([page.waitForURL(/\/newsroom\/articles\/\d+/), page.getByRole('button', { name: 'Start a draft with this image' }).click()])
+    page.on('dialog', (d) => void d.accept())
+    await page.getByLabel('Body', { exact: true }).fill('Winds reached 120 km/h overnight.\n\nThe harbour was closed at dawn.')
+    await Promise.all([page.waitForURL(/done=published/), page.getByRole('button', { name: 'Publish', exact: true }).click()])
     const reader = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const article = await reader.newPage()
     await article.goto(`${server.url}/news/storm-reaches-halvern/`)

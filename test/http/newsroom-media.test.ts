@@ -136,6 +136,28 @@ describe.each(testDialects())('%s: newsroom media library', (dialect) => {
     expect(figure).toContain('<figcaption>The quay</figcaption>')
   })
 
+  it('starts a draft with the picture, or makes it an existing article\'s featured image', async () => {
+    const media = (await upload(editor, { name: 'f.jpg', type: 'image/jpeg', bytes: await tinyImage('jpeg') }, { alt: 'Ferry at the pier', credit: 'Staff' })).json()
+    const item = await t.app.inject({ url: `/newsroom/media/${media.id}`, headers: { cookie: editor.cookie } })
+    expect(item.body).toContain('Start a draft with this image')
+    const post = (path: string, fields: Record<string, string>) => t.app.inject({
+      method: 'POST', url: `/newsroom/media/${media.id}/${path}`, headers: { ...editor.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    })
+    const draft = await post('draft', { headline: 'Ferry timetable changes' })
+    expect(draft.statusCode).toBe(303)
+    const draftId = Number((draft.headers.location as string).match(/\/newsroom\/articles\/(\d+)/)![1])
+    const stored = await t.services.db.selectFrom('article').select(['image_media_id', 'image_alt', 'image_url']).where('id', '=', draftId).executeTakeFirstOrThrow()
+    expect(stored).toEqual({ image_media_id: media.id, image_alt: 'Ferry at the pier', image_url: media.url })
+
+    const { id } = await createArticle(t.services, { slug: 'pier-repairs', headline: 'Pier repairs begin', section: 'City' })
+    const featured = await post('feature', { article: String(id) })
+    expect(featured.statusCode).toBe(303)
+    const page = await t.app.inject('/city/pier-repairs/')
+    expect(page.body).toMatch(/<figure class="article__figure"><picture><source type="image\/avif"/)
+    expect(page.body).toContain('alt="Ferry at the pier"')
+  })
+
   it('lets contributors upload and edit words but only editors delete, and never an image in use', async () => {
     const media = (await upload(contributor, { name: 'c.png', type: 'image/png', bytes: await tinyImage('png') })).json()
     const edit = await t.app.inject({
