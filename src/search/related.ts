@@ -33,7 +33,7 @@ const stopWords = new Set((
 /** Significant words of a headline and standfirst, crudely singularised so "tram" meets "trams". */
 export function significantWords(text: string): Set<string> {
   const out = new Set<string>()
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const raw of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (raw.length < 3 || stopWords.has(raw) || /^\d+$/.test(raw)) continue
     out.add(raw.length > 4 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw)
   }
@@ -66,9 +66,9 @@ function score(c: Candidate): number {
 }
 
 /** Links per topic and per tag looked at, newest first: bounded work per render whatever the archive's size. */
-const linksPerTopic = 60
-const linksPerTag = 30
-const candidatesScored = 20
+const linksPerTopic = 40
+const linksPerTag = 20
+const candidatesScored = 12
 
 /**
  * Candidates sharing a topic or tag, with how many of each they share, best first; hidden ones included. Each topic and tag
@@ -99,7 +99,14 @@ interface Choice { alsoRead: number | undefined; related: number[] }
 
 // What was picked, and the teasers shown, are kept until any content changes anywhere (every change appends
 // to the change log, which all writers share) or ten minutes pass; a render then costs one version read.
-interface Memo { version: number; at: number; picks: Map<number, { modifiedAt: number; choice: Choice }>; summaries: Map<number, ArticleSummary> }
+interface Memo {
+  version: number
+  at: number
+  picks: Map<number, { modifiedAt: number; choice: Choice }>
+  summaries: Map<number, ArticleSummary>
+  /** Significant words of each summary's headline and standfirst, worked out once. */
+  words: Map<number, Set<string>>
+}
 const memos = new WeakMap<Db, Memo>()
 const memoMs = 10 * 60_000
 const memoPicks = 20_000
@@ -114,7 +121,7 @@ async function currentMemo(db: Db, now: number): Promise<Memo> {
   const version = await changeVersion(db)
   const memo = memos.get(db)
   if (memo && memo.version === version && now - memo.at <= memoMs) return memo
-  const fresh: Memo = { version, at: now, picks: new Map(), summaries: new Map() }
+  const fresh: Memo = { version, at: now, picks: new Map(), summaries: new Map(), words: new Map() }
   memos.set(db, fresh)
   return fresh
 }
@@ -123,7 +130,10 @@ async function currentMemo(db: Db, now: number): Promise<Memo> {
 async function visibleSummaries(db: Db, memo: Memo, ids: number[], now: Date): Promise<Map<number, ArticleSummary>> {
   const missing = ids.filter((id) => !memo.summaries.has(id))
   if (missing.length) {
-    if (memo.summaries.size >= memoSummaries) memo.summaries.clear()
+    if (memo.summaries.size >= memoSummaries) {
+      memo.summaries.clear()
+      memo.words.clear()
+    }
     for (const s of await summariesByIds(db, missing)) memo.summaries.set(s.id, s)
   }
   const out = new Map<number, ArticleSummary>()
@@ -132,6 +142,12 @@ async function visibleSummaries(db: Db, memo: Memo, ids: number[], now: Date): P
     if (s && s.status === 'published' && s.publishedAt && s.publishedAt <= now) out.set(id, s)
   }
   return out
+}
+
+function wordsOf(memo: Memo, s: ArticleSummary): Set<string> {
+  let words = memo.words.get(s.id)
+  if (!words) memo.words.set(s.id, (words = significantWords(`${s.headline} ${s.standfirst}`)))
+  return words
 }
 
 async function choose(db: Db, dialect: DialectName, memo: Memo, article: Article, now: Date, limit: number): Promise<Choice> {
@@ -147,7 +163,7 @@ async function choose(db: Db, dialect: DialectName, memo: Memo, article: Article
     return [{
       ...c,
       sameSection: s.section.id === article.section.id,
-      similarity: similarity(mine, significantWords(`${s.headline} ${s.standfirst}`)),
+      similarity: similarity(mine, wordsOf(memo, s)),
       ageDays: Math.abs(reference - (s.publishedAt?.getTime() ?? 0)) / 86_400_000,
     }]
   }).filter(isRelated).map((c) => ({ c, s: score(c) })).sort((x, y) => y.s - x.s).map((x) => x.c)
