@@ -34,12 +34,12 @@ export function CommentQueuePage({ chrome, status, counts, comments, page, pages
   return (
     <NewsroomLayout chrome={chrome} title="Comments" current="comments" notice={notice}>
       <nav aria-label="Comment status" class="nr-tabs">
-        <ul class="nr-actions">
-          {statusTabs.map((t) => (
-            <li><a href={`/newsroom/comments?status=${t.status}`} aria-current={t.status === status ? 'page' : undefined}>{t.label} ({counts[t.status]})</a></li>
-          ))}
-          <li><a href="/newsroom/comments/privacy">Commenter data requests</a></li>
-        </ul>
+        <p class="nr-actions">
+          {statusTabs.map((t) => (t.status === status
+            ? <strong><a href={`/newsroom/comments?status=${t.status}`} aria-current="page">{t.label} ({counts[t.status]})</a></strong>
+            : <a href={`/newsroom/comments?status=${t.status}`}>{t.label} ({counts[t.status]})</a>))}
+          <a href="/newsroom/comments/privacy">Commenter data requests</a>
+        </p>
       </nav>
       {comments.length === 0 ? <p class="nr-muted">No {status} comments.</p> : (
         <form method="post" action="/newsroom/comments/bulk">
