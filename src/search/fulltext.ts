@@ -47,7 +47,7 @@ export async function searchArticles(
   return run(db, query, { limit, offset, now: input.now.toISOString() })
 }
 
-interface Window { limit: number; offset: number; now: string }
+interface Slice { limit: number; offset: number; now: string }
 
 /** The snippet a reader sees: body words in context, or the standfirst when only headline or standfirst matched. */
 function chooseSnippet(standfirst: string, body: string): string {
@@ -56,7 +56,7 @@ function chooseSnippet(standfirst: string, body: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-async function searchSqlite(db: Db, query: SearchQuery, w: Window): Promise<SearchResults> {
+async function searchSqlite(db: Db, query: SearchQuery, w: Slice): Promise<SearchResults> {
   const match = toFts5(query)
   const hidden = hiddenArticleIds(new Date(w.now))
   // Ranked on the index alone: reading article rows here would walk every match's overflow pages.
@@ -111,13 +111,13 @@ function tsquery(query: SearchQuery): RawBuilder<unknown> {
   return sql`(${positive}) && ${sql.join(query.none.map((p) => sql`!!${phrase(p)}`), sql` && `)}`
 }
 
-async function searchPostgres(db: Db, query: SearchQuery, w: Window): Promise<SearchResults> {
+async function searchPostgres(db: Db, query: SearchQuery, w: Slice): Promise<SearchResults> {
   // ts_headline parses all the text it is given, which costs milliseconds per long body; give it a stretch
   // around the first place the first word's stem appears (whole words only) instead.
   const first = query.all[0]![0]!.words[0]!
   const probe = first.slice(0, Math.max(3, first.length - 2))
-  const window = sql`(case when strpos(lower(a.body_text), ${probe}) > 200
-    then regexp_replace(substring(a.body_text from strpos(lower(a.body_text), ${probe}) - 200 for 1600), '^\S*\s+', '')
+  const stretch = sql`(case when strpos(lower(a.body_text), ${probe}) > 200
+    then regexp_replace(substring(a.body_text from strpos(lower(a.body_text), ${probe}) - 200 for 1600), '^\\S*\\s+', '')
     else left(a.body_text, 1600) end)`
   const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=32, MinWords=16, MaxFragments=2, FragmentDelimiter=" … "`
   const result = await sql<{ id: number; total: string; standfirst: string; body: string }>`
@@ -133,7 +133,7 @@ async function searchPostgres(db: Db, query: SearchQuery, w: Window): Promise<Se
       limit ${w.limit} offset ${w.offset})
     select r.id, r.total,
       ts_headline('english', replace(a.standfirst, '<', chr(1)), q.query, ${`HighlightAll=true, StartSel=${markStart}, StopSel=${markEnd}`}) as standfirst,
-      ts_headline('english', replace(${window}, '<', chr(1)), q.query, ${options}) as body
+      ts_headline('english', replace(${stretch}, '<', chr(1)), q.query, ${options}) as body
     from ranked r join article a on a.id = r.id, q
     order by r.tier, r.rank desc, r.published_at desc, r.id desc`.execute(db)
   if (result.rows.length === 0) {

@@ -59,6 +59,9 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
       headline: 'Long read', standfirst: 'A very long body.',
       body: `${'Plenty of filler words about nothing much. '.repeat(150)}\n\nThe xylophones played at dawn.\n\n${'More filler. '.repeat(50)}`,
     })
+    await createArticle(t.services, {
+      headline: 'Long read two', standfirst: 'Long words.', body: `${'Extraordinarily '.repeat(40)}glockenspiels ${'Extraordinarily '.repeat(40)}`,
+    })
     // Hidden from readers: a draft, a future schedule, a withdrawn article.
     await createArticle(t.services, { headline: 'Secret walrus draft', status: 'draft', publishedAt: undefined })
     await createArticle(t.services, { headline: 'Scheduled walrus story', status: 'scheduled', publishedAt: at('2026-11-26T08:00:00Z') })
@@ -117,6 +120,9 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
     expect(hits[0]!.snippet).toMatch(/\u0002xylophones\u0003 played at dawn/)
     const first = plain(hits[0]!.snippet).replace(/^…/, '').split(' ')[0]!
     expect(['Plenty', 'of', 'filler', 'words', 'about', 'nothing', 'much.', 'The', 'xylophones']).toContain(first)
+    const words = plain((await search('glockenspiels')).hits[0]!.snippet).replace(/…/g, ' ').split(/\s+/).filter(Boolean)
+    expect(words).toContain('glockenspiels')
+    expect(words.every((w) => w === 'Extraordinarily' || w === 'glockenspiels'), words.join(' ')).toBe(true)
   })
 
   it('shows the standfirst when only the headline matches', async () => {
