@@ -4,6 +4,8 @@ import { createDb, migrateToLatest, type DbHandle } from '../../src/platform/db/
 import { fixedClock } from '../../src/platform/clock.js'
 import { cancelJob, claimDueJobs, countJobs, createJobRunner, enqueueJob, findJobByKey } from '../../src/platform/jobs/index.js'
 import { freshDatabase, testDialects } from '../support/db.js'
+import { Worker } from 'node:worker_threads'
+import { fileURLToPath } from 'node:url'
 
 const quiet = { warn: () => {}, error: () => {} }
 const start = '2026-11-25T12:00:00.000Z'
@@ -137,5 +139,66 @@ describe.each(testDialects())('%s: job queue', (dialect) => {
     expect(runs.size).toBe(40)
     expect([...runs.values()].every((count) => count === 1)).toBe(true)
     expect(await countJobs(handle.db)).toMatchObject({ done: 40, queued: 0, running: 0 })
+  })
+})
+
+// A SQLite file shared by separate processes (the server and `dateline jobs run`, or two servers): each thread here
+// has its own connection and event loop, like a process. `npm test` builds dist/ first; the workers load it.
+const claimer = `
+const { workerData, parentPort } = require('node:worker_threads')
+;(async () => {
+  const { createDb } = await import(workerData.dist + 'platform/db/index.js')
+  const { claimDueJobs, completeJob } = await import(workerData.dist + 'platform/jobs/index.js')
+  const handle = await createDb(workerData.url)
+  // Both start claiming at the same moment, once both are loaded and connected.
+  parentPort.postMessage('ready')
+  await new Promise((resolve) => parentPort.once('message', resolve))
+  const claimed = []
+  for (let empty = 0; empty < 3;) {
+    const jobs = await claimDueJobs(handle.db, 'sqlite', { now: new Date(workerData.now), leaseMs: 60000, limit: 3 })
+    empty = jobs.length ? 0 : empty + 1
+    for (const job of jobs) {
+      claimed.push(job.id)
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      await completeJob(handle.db, job)
+    }
+  }
+  await handle.close()
+  parentPort.postMessage(claimed)
+})().catch((err) => parentPort.postMessage({ error: String(err && err.stack || err) }))
+`
+
+describe('sqlite: job queue across processes', () => {
+  it('never gives one job to two workers with their own connections', async () => {
+    const database = await freshDatabase('sqlite')
+    const handle = await createDb(database.url)
+    try {
+      await migrateToLatest(handle)
+      const now = new Date(start)
+      for (let n = 0; n < 120; n++) await enqueueJob(handle.db, { kind: 'work', payload: { n }, runAt: now }, now)
+      const dist = fileURLToPath(new URL('../../dist/', import.meta.url))
+      const workers = [0, 1].map(() => new Worker(claimer, { eval: true, workerData: { dist, url: database.url, now: start } }))
+      const results = workers.map((worker) => new Promise<number[]>((resolve, reject) => {
+        worker.on('message', (m: 'ready' | number[] | { error: string }) => {
+          if (m === 'ready') return
+          if ('error' in m) reject(new Error(m.error))
+          else resolve(m)
+        })
+        worker.once('error', reject)
+      }))
+      await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('message', resolve))))
+      for (const worker of workers) worker.postMessage('go')
+      const [a = [], b = []] = await Promise.all(results)
+      // Both took part: the test is about contention, not about one worker draining the queue alone.
+      expect(a.length).toBeGreaterThan(0)
+      expect(b.length).toBeGreaterThan(0)
+      const all = [...a, ...b]
+      expect(all).toHaveLength(120)
+      expect(new Set(all).size).toBe(120)
+      expect(await countJobs(handle.db)).toMatchObject({ done: 120, running: 0, queued: 0 })
+    } finally {
+      await handle.close()
+      await database.drop()
+    }
   })
 })
