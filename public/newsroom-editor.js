@@ -88,6 +88,7 @@ function enhance(form) {
     })
     notice.append(discard)
     form.before(notice)
+    setTimeout(refreshPreview, 0)
   } else if (copy) {
     dropCopy()
   }
