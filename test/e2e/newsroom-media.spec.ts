@@ -84,6 +84,13 @@ describe('newsroom media', () => {
     await checkA11y(article)
     if (shots) await article.screenshot({ path: `${shots}/article.png` })
     await reader.close()
+
+    // The taxonomy pages the same editor runs pass axe too.
+    await page.goto(`${server.url}/newsroom/sections`)
+    await checkA11y(page)
+    await Promise.all([page.waitForURL(/\/newsroom\/sections\/\d+$/), page.getByRole('link', { name: 'Edit section News' }).click()])
+    await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('News')
+    await checkA11y(page)
     await context.close()
   }, 120_000)
 })
