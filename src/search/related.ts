@@ -26,12 +26,12 @@ interface Candidate {
 const stopWords = new Set((
   'a an and are as at be been by for from has have had he her his in is it its of on or she that the their them they this ' +
   'to was were will with would after over new says said not but into about more than up out who what when where which ' +
-  'why how can could may might just also been being our your you we i its first last year years week day days two three ' +
-  'one all any some such very most other only over under again still back while before'
+  'why how can could may might just also being our your you we first last year years week day days two three ' +
+  'one all any some such very most other only under again still back while before'
 ).split(' '))
 
 /** Significant words of a headline and standfirst, crudely singularised so "tram" meets "trams". */
-export function significantWords(text: string): Set<string> {
+function significantWords(text: string): Set<string> {
   const out = new Set<string>()
   for (const raw of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (raw.length < 3 || stopWords.has(raw) || /^\d+$/.test(raw)) continue
