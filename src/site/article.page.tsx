@@ -42,6 +42,7 @@ export function ArticlePage({ site, article, alsoRead, related, head, comments }
               {article.dateline && <span class="dateline">{article.dateline}</span>}
               {article.publishedAt && <>Published <Time date={article.publishedAt} timeZone={site.timeZone} /></>}
               {article.updatedAt && <> · Updated <Time date={article.updatedAt} timeZone={site.timeZone} /></>}
+              {article.commentCount > 0 && <> · <a href="#comments">{article.commentCount === 1 ? '1 comment' : `${article.commentCount} comments`}</a></>}
             </p>
           </div>
         </header>

@@ -73,6 +73,7 @@ describe('posting a comment', () => {
     expect(page.body).toContain('Approve me please.')
     expect(page.body).toContain(`id="comment-${id}"`)
     expect(page.body).toMatch(/\d+ Comments?</)
+    expect(page.body).toMatch(/<a href="#comments">\d+ comments?<\/a>/)
   })
 
   it('publishes a returning reader at once and lands on the comment', async () => {
