@@ -103,12 +103,11 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
     return showLibrary(req, reply, { notice: notices[(req.query as { done?: string }).done ?? ''] })
   })
 
-  app.post('/media', { config: { access: 'contributor' } }, async (req, reply) => {
-    const staff = currentStaff(req)
-    const text: MediaText = { alt: '', caption: '', credit: '' }
+  /** The form's fields and its one file; anything wrong with the body itself (cut off, too big, too many parts) is the sender's. */
+  async function readUpload(req: FastifyRequest, text: MediaText): Promise<{ bytes: Buffer; filename: string }> {
+    if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as a multipart/form-data upload')
     let file: { bytes: Buffer; filename: string } | undefined
     try {
-      if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as a multipart/form-data upload')
       for await (const part of req.parts()) {
         if (part.type === 'file') {
           const bytes = await part.toBuffer()
@@ -117,14 +116,27 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
           text[part.fieldname] = part.value
         }
       }
-      if (!file || file.bytes.length === 0) throw new DomainError('VALIDATION', 'Choose an image file to upload', [{ field: 'file', message: 'Choose an image file to upload' }])
+    } catch (err) {
+      const limit = err as { statusCode?: number; code?: string }
+      if (limit.code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new DomainError('PAYLOAD_TOO_LARGE', `This file is larger than the ${Math.round(config.mediaMaxBytes / 1024 / 1024 * 10) / 10} MB limit.`)
+      }
+      if (limit.statusCode === 413) throw new DomainError('PAYLOAD_TOO_LARGE', 'Send one image file with its alt text, caption and credit.')
+      throw new DomainError('VALIDATION', 'The upload arrived incomplete or garbled; please try again.')
+    }
+    if (!file || file.bytes.length === 0) throw new DomainError('VALIDATION', 'Choose an image file to upload', [{ field: 'file', message: 'Choose an image file to upload' }])
+    return file
+  }
+
+  app.post('/media', { config: { access: 'contributor' } }, async (req, reply) => {
+    const staff = currentStaff(req)
+    const text: MediaText = { alt: '', caption: '', credit: '' }
+    try {
+      const file = await readUpload(req, text)
       const media = await uploadMedia({ ...deps, store }, { bytes: file.bytes, filename: file.filename, ...text, createdBy: staff.id })
       if (wantsJson(req)) return reply.code(201).send(mediaResource(media))
       return reply.redirect(`/newsroom/media/${media.id}?done=uploaded`, 303)
-    } catch (caught) {
-      const err = (caught as { statusCode?: number }).statusCode === 413 && !(caught instanceof DomainError)
-        ? new DomainError('PAYLOAD_TOO_LARGE', `This file is larger than the ${Math.round(config.mediaMaxBytes / 1024 / 1024 * 10) / 10} MB limit.`)
-        : caught
+    } catch (err) {
       if (!(err instanceof DomainError) || wantsJson(req)) throw err
       return showLibrary(req, reply, { upload: { text, issues: issuesOf(err) }, status: statusFor[err.code] })
     }
