@@ -6,6 +6,7 @@ import * as m0002 from './0002-identity.js'
 import * as m0003 from './0003-editorial.js'
 import * as m0004 from './0004-media.js'
 import * as m0005 from './0005-comments.js'
+import * as m0006 from './0006-search-vector-plain-text.js'
 
 export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0003-editorial': m0003,
   '0004-media': m0004,
   '0005-comments': m0005,
+  '0006-search-vector-plain-text': m0006,
 }
