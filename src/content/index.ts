@@ -43,3 +43,8 @@ export {
 export { listRevisions, findRevision } from './revision.store.js'
 export { diffSnapshots, snapshotFields, type ArticleSnapshot, type Revision, type FieldDiff, type DiffPart } from './revision.js'
 export { listEditorialArticles, type EditorialFilter, type EditorialListItem, type ArticleState } from './editorial.store.js'
+/**
+ * Preview of an unpublished article through a signed link that expires (48 hours): HMAC-SHA256 of the id and expiry.
+ * @example const path = previewPath(deps.secret, id, previewExpiry(deps.clock.now())); verifyPreview(deps.secret, id, exp, sig, now)
+ */
+export { previewPath, previewExpiry, verifyPreview, previewLifetimeMs, type PreviewCheck } from './preview-link.js'

@@ -33,6 +33,8 @@ export interface EditorView {
   corrections: Correction[]
   notice?: string | undefined
   assets: { script: string; style: string }
+  /** A signed link showing the saved article to anyone holding it until it expires; only for those who may edit. */
+  previewLink?: { url: string; expiresAt: Date } | undefined
 }
 
 const limit = (name: keyof typeof editorFieldLimits) => editorFieldLimits[name]
@@ -138,6 +140,16 @@ export function ArticleEditorPage(view: EditorView) {
           {rights.unpublish && live && <button type="submit" name="action" value="unpublish" class="nr-button nr-button--danger">Unpublish</button>}
         </div>
       </form>
+
+      {view.previewLink && (
+        <section class="nr-panel nr-editor__share" aria-labelledby="share-heading">
+          <h2 id="share-heading">Preview link</h2>
+          <p>Anyone with this link can read the last saved version, even unpublished, until <time datetime={view.previewLink.expiresAt.toISOString()}>{formatDateTime(view.previewLink.expiresAt, chrome.timeZone)}</time> ({chrome.timeZone} time). Search engines are told not to index it.</p>
+          <label for="preview-link">Preview link</label>
+          <input type="text" id="preview-link" readonly value={view.previewLink.url} class="nr-editor__share-url" />
+          <p><a href={view.previewLink.url} target="_blank" rel="noopener noreferrer">Open the preview</a></p>
+        </section>
+      )}
 
       {articleId !== undefined && live && (
         <section class="nr-panel nr-editor__notes" aria-labelledby="notes-heading">

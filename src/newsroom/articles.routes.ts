@@ -5,7 +5,7 @@ import { can } from '../identity/index.js'
 import {
   appendCorrection, autosaveDraft, compareRevisions, deleteArticle, emptyEditorInput, getEditableArticle, listAuthors,
   listEditorialArticles, listRevisions, listSections, renderMarkdown, restoreRevision, submitEditor, articleStatuses,
-  type ArticleStatus, type Correction, type EditorAction, type EditorInput,
+  previewExpiry, previewPath, type ArticleStatus, type Correction, type EditorAction, type EditorInput,
 } from '../content/index.js'
 import { DomainError, type FieldIssue } from '../platform/errors.js'
 import { pageNumber } from '../platform/http/index.js'
@@ -60,6 +60,10 @@ export async function articleRoutes(app: FastifyInstance, newsroom: Newsroom) {
     const subject = { ownerId: view.ownerId, status: view.status }
     const sections = (await listSections(db)).map((s) => s.name)
     const soon = new Date(deps.clock.now().getTime() + 3_600_000)
+    // Computed afresh on each view (no state): a link is a signature over the id and an expiry, nothing stored.
+    const expiresAt = previewExpiry(deps.clock.now())
+    const previewLink = view.articleId !== undefined && can(staff, 'edit', subject)
+      ? { url: `${deps.config.siteUrl}${previewPath(deps.secret, view.articleId, expiresAt)}`, expiresAt } : undefined
     const page: EditorView = {
       chrome, articleId: view.articleId, status: view.status, form: view.form, issues: view.issues ?? [], sections,
       preview: view.preview ?? renderMarkdown(view.form.body ?? ''),
@@ -68,7 +72,7 @@ export async function articleRoutes(app: FastifyInstance, newsroom: Newsroom) {
         correct: can(staff, 'correct', subject), delete: view.articleId !== undefined && can(staff, 'delete', subject),
       },
       publishAt: utcToZoned(view.status === 'scheduled' && view.publishedAt ? view.publishedAt : soon, chrome.timeZone),
-      publishedAt: view.publishedAt, publicPath: view.publicPath, corrections: view.corrections ?? [], notice: view.notice, assets,
+      publishedAt: view.publishedAt, publicPath: view.publicPath, corrections: view.corrections ?? [], notice: view.notice, assets, previewLink,
     }
     return newsroom.send(reply, h(ArticleEditorPage, page) as VNode, view.code ?? 200)
   }

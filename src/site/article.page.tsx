@@ -11,6 +11,8 @@ export interface ArticleView {
   head: HeadInfo
   /** Rendered by the comments surface when it exists; absent means comments are not shown. */
   comments?: preact.ComponentChildren
+  /** A notice above the article, for a preview of one readers cannot see yet. */
+  banner?: string | undefined
 }
 
 function AlsoRead({ article }: { article: ArticleSummary }) {
@@ -21,11 +23,12 @@ function AlsoRead({ article }: { article: ArticleSummary }) {
   )
 }
 
-export function ArticlePage({ site, article, alsoRead, related, head, comments }: ArticleView) {
+export function ArticlePage({ site, article, alsoRead, related, head, comments, banner }: ArticleView) {
   const split = alsoRead ? splitForAlsoRead(article.bodyHtml) : undefined
   const image = article.image
   return (
     <Layout site={site} head={head} current={article.section.slug}>
+      {banner && <p class="preview-banner" role="note">{banner}</p>}
       <article class="article" aria-labelledby="headline">
         <nav class="breadcrumbs" aria-label="Breadcrumb">
           <ol>

@@ -19,6 +19,7 @@ import type { SiteContext } from './site-context.js'
 import type { Assets } from './assets.js'
 import { createMediaStore, findMediaByStems, isMediaName, mediaTypeOf } from '../media/index.js'
 import { libraryImageStems, withResponsiveImages } from './body-images.js'
+import { previewRoutes } from './preview.routes.js'
 
 export interface SiteOptions {
   deps: Deps
@@ -36,6 +37,7 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
   const { db, cache } = deps
   const publishedNow = (): ArticleFilter => ({ status: 'published', publishedUntil: deps.clock.now() })
   const pub = { access: 'public' } as const
+  await app.register(previewRoutes, { deps, context })
 
   app.get('/assets/:name', { config: pub }, async (req, reply) => {
     const name = (req.params as { name: string }).name
