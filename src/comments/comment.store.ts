@@ -206,3 +206,10 @@ export async function articleForComments(db: Db, articleId: number) {
     publishedAt: row.published_at ? new Date(row.published_at) : null, commentsOpen: row.comments_open === 1,
   }
 }
+
+/** Which of these comments still await a moderator (the rest no longer need the commenter's cookie). */
+export async function stillHeld(db: Db, ids: number[]): Promise<number[]> {
+  if (!ids.length) return []
+  const rows = await db.selectFrom('comment').select('id').where('id', 'in', ids.slice(-20)).where('status', 'in', ['pending', 'spam']).orderBy('id').execute()
+  return rows.map((r) => r.id)
+}

@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../platform/errors.js'
 import { pageNumber, sendPage, statusFor, wantsJson } from '../platform/http/index.js'
 import {
   CommentRefused, articleForComments, backgroundMailer, commentsClosedMessage, confirmAddress, createRateLimiter,
-  findPublicComment, issueFormToken, loadCommentSettings, loadThreadPage, pageOfTopLevel, submitComment, unsubscribeAddress,
+  findPublicComment, issueFormToken, loadCommentSettings, loadThreadPage, pageOfTopLevel, stillHeld, submitComment, unsubscribeAddress,
   type CommentDeps, type CommentSort, type RateLimiter,
 } from '../comments/index.js'
 import { render } from '../ui/index.js'
@@ -170,11 +170,14 @@ export async function commentRoutes(app: FastifyInstance, { deps, context, asset
       })
       const article = (await articleForComments(deps.db, articleId))!
       const settings = await loadCommentSettings(deps.db)
-      if (result.status !== 'approved') {
-        const ids = [...ownIds(req), result.comment.id].slice(-20)
-        reply.setCookie(commenterCookie, ids.join('-'), {
+      // The cookie lists only comments still held: once none are, it goes, and this reader's pages are cached again.
+      const held = await stillHeld(deps.db, [...ownIds(req), ...(result.status !== 'approved' ? [result.comment.id] : [])])
+      if (held.length) {
+        reply.setCookie(commenterCookie, held.join('-'), {
           signed: true, httpOnly: true, sameSite: 'lax', path: '/', maxAge: cookieMaxAge, secure: req.protocol === 'https',
         })
+      } else if (req.cookies?.[commenterCookie]) {
+        reply.clearCookie(commenterCookie, { path: '/' })
       }
       const page = result.status === 'approved' ? await pageOfTopLevel(deps.db, articleId, result.threadId, settings.pageSize) : undefined
       const anchor = `#comment-${result.comment.id}`

@@ -84,6 +84,17 @@ describe('posting a comment', () => {
     expect((await t.app.inject(path)).body).toContain(`id="comment-${id}"`)
   })
 
+  it('drops the commenter cookie once none of their comments is held, so their pages are cached again', async () => {
+    const who = reader({ comment: 'Held first.' })
+    const first = await comment(who)
+    const cookie = commenterCookie(first)
+    await moderateComments(t.services, [idFrom(first.headers.location)], 'approve', 'test')
+    const next = await comment({ ...who, comment: 'Published at once now.' }, { cookie })
+    expect(next.statusCode).toBe(303)
+    const cleared = next.cookies.find((c) => c.name === 'dl_commenter')
+    expect(cleared?.value).toBe('')
+  })
+
   it('answers a script with JSON holding the rendered comment', async () => {
     const res = await comment(reader({ comment: 'Sent without a reload.' }), { json: true })
     expect(res.statusCode).toBe(201)
