@@ -224,8 +224,9 @@ function parseWrk(out) {
 const results = []
 async function measure(label, url, { server, script, note = '' } = {}) {
   log(`wrk ${label}`)
-  // A short unmeasured run first, so the JIT has compiled the hot path before the figures count.
-  await wrk(['-t2', '-c50', '-d2s', ...(script ? ['-s', script] : []), url], 2)
+  // An unmeasured run first, so the JIT has compiled the hot path before the figures count (a Node server keeps
+  // getting faster for several seconds of load; two were not enough for the warm page to settle).
+  await wrk(['-t2', '-c50', '-d4s', ...(script ? ['-s', script] : []), url], 4)
   const cpuBefore = cpuSeconds(server.pid)
   const out = await wrk(['-t2', '-c50', `-d${duration}`, '--timeout', '5s', '--latency', ...(script ? ['-s', script] : []), url], parseFloat(duration) || 10)
   const r = { label, note, ...parseWrk(out) }
