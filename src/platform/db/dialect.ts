@@ -25,6 +25,9 @@ export async function connect<DB>(databaseUrl: string): Promise<Kysely<DB>> {
   }
   const { default: pg } = await import('pg')
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+  // An idle connection the server dropped (restart, failover, an administrator's terminate) is removed from
+  // the pool by pg and replaced on the next query; without a listener the error would end the process.
+  pool.on('error', () => {})
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
 }
 
