@@ -27,20 +27,8 @@ function toMedia(r: MediaRow): Media {
   }
 }
 
-export interface NewMedia {
-  name: string
-  originalFilename: string
-  mime: string
-  width: number
-  height: number
-  bytes: number
-  alt: string
-  caption: string
-  credit: string
-  variants: MediaVariant[]
-  createdBy: number | null
-  createdAt: Date
-}
+/** What an upload stores: the media item less what the database and the URL scheme derive. */
+export type NewMedia = Omit<Media, 'id' | 'url' | 'format'>
 
 export async function insertMedia(db: Db, m: NewMedia): Promise<number> {
   const row = await db.insertInto('media').values({
