@@ -1,8 +1,8 @@
 // The `dateline` command: serve, migrate, seed --demo, import <file.jsonl>, user create.
 import { createReadStream, existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { ConfigError, loadConfig } from './config/index.js'
-import { createServices } from './app.js'
+import { ConfigError, loadConfig, type Config } from './config/index.js'
+import { createServices, type Services } from './app.js'
 import { createDb, migrateToLatest } from './platform/db/index.js'
 import { importArticles } from './content/index.js'
 import { seedDemo } from './content/seed-demo.js'
@@ -22,6 +22,16 @@ Commands:
                         create a staff account (password asked for when no file is given)
   jobs [list|run]       the durable job queue (scheduled publishing): counts, failures, or run what is due now
 `
+
+/** Runs one command with the services open, and closes them however it ends. */
+async function withServices(config: Config, run: (services: Services) => Promise<number>): Promise<number> {
+  const services = await createServices(config)
+  try {
+    return await run(services)
+  } finally {
+    await services.close()
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -49,54 +59,29 @@ export async function main(argv: string[]): Promise<number> {
         console.error('seed needs --demo (the only seed there is)')
         return 2
       }
-      const services = await createServices(config)
-      try {
-        const n = await seedDemo(services)
-        console.log(`Seeded ${n} demo articles.`)
-      } finally {
-        await services.close()
-      }
-      return 0
+      return withServices(config, async (services) => {
+        console.log(`Seeded ${await seedDemo(services)} demo articles.`)
+        return 0
+      })
     }
-    case 'user': {
-      const services = await createServices(config)
-      try {
-        return await userCommand(services, rest)
-      } finally {
-        await services.close()
-      }
-    }
-    case 'jobs': {
-      const services = await createServices(config)
-      try {
-        return await jobsCommand(services, rest)
-      } finally {
-        await services.close()
-      }
-    }
-    case 'comments': {
-      const services = await createServices(config)
-      try {
-        return await commentsCommand(services, rest)
-      } finally {
-        await services.close()
-      }
-    }
+    case 'user':
+      return withServices(config, (services) => userCommand(services, rest))
+    case 'jobs':
+      return withServices(config, (services) => jobsCommand(services, rest))
+    case 'comments':
+      return withServices(config, (services) => commentsCommand(services, rest))
     case 'import': {
       const file = rest[0]
       if (!file || !existsSync(file)) {
         console.error(file ? `No such file: ${file}` : 'import needs a file: dateline import articles.jsonl')
         return 2
       }
-      const services = await createServices(config)
-      try {
+      return withServices(config, async (services) => {
         const report = await importArticles(services, createReadStream(file, 'utf8'))
         for (const s of report.skipped) console.error(`line ${s.line}: ${s.message} (skipped)`)
         console.log(`Imported ${report.created} new and ${report.updated} updated articles; skipped ${report.skipped.length} ${report.skipped.length === 1 ? 'line' : 'lines'}.`)
         return report.skipped.length ? 1 : 0
-      } finally {
-        await services.close()
-      }
+      })
     }
     case undefined:
     case 'help':
