@@ -1,6 +1,6 @@
 // Article queries; rows become domain objects here and nowhere else.
-import { CompiledQuery, sql, type Compilable } from 'kysely'
-import type { Db, ArticleRow, ArticleStatus } from '../platform/db/index.js'
+import { sql } from 'kysely'
+import { precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
 import type { Article, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
 import { mediaPath, parseVariants } from '../media/index.js'
@@ -148,28 +148,6 @@ export async function summariesByIds(db: Db, ids: number[]): Promise<ArticleSumm
   const items = await summariesFor(db, rows)
   const byId = new Map(items.map((a) => [a.id, a]))
   return ids.flatMap((id) => byId.get(id) ?? [])
-}
-
-/**
- * A query built and compiled once per database handle, then run with fresh arguments. For the small lookups an
- * article page makes, Kysely's builder and compiler cost several times what SQLite spends answering them.
- * `build` is called once with placeholders standing for the arguments; every other value stays a constant.
- */
-function precompiled<A extends unknown[], R>(arity: number, build: (db: Db, ...args: A) => Compilable<R>) {
-  const cache = new WeakMap<Db, { sql: string; constants: readonly unknown[]; slots: number[] }>()
-  return async (db: Db, ...args: A): Promise<R[]> => {
-    let c = cache.get(db)
-    if (!c) {
-      const markers = Array.from({ length: arity }, (_, i) => `\u0000argument ${i}`)
-      const query = build(db, ...(markers as A)).compile()
-      c = { sql: query.sql, constants: query.parameters, slots: query.parameters.map((p) => markers.indexOf(p as string)) }
-      cache.set(db, c)
-    }
-    const { slots } = c
-    const parameters = c.constants.map((p, i) => (slots[i]! >= 0 ? args[slots[i]!] : p))
-    const { rows } = await db.executeQuery<R>(CompiledQuery.raw(c.sql, parameters))
-    return rows
-  }
 }
 
 const articleRow = (db: Db) => db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')

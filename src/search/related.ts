@@ -1,6 +1,6 @@
 // Related articles: the one function that decides what "Also read" and "Related news" show.
 import { sql } from 'kysely'
-import type { Db, DialectName } from '../platform/db/index.js'
+import { contentVersion, type Db, type DialectName } from '../platform/db/index.js'
 import type { Clock } from '../platform/clock.js'
 import { summariesByIds, type Article, type ArticleSummary } from '../content/index.js'
 
@@ -112,13 +112,8 @@ const memoMs = 10 * 60_000
 const memoPicks = 20_000
 const memoSummaries = 50_000
 
-async function changeVersion(db: Db): Promise<number> {
-  const row = await db.selectFrom('change_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
-  return Number(row?.id ?? 0)
-}
-
 async function currentMemo(db: Db, now: number): Promise<Memo> {
-  const version = await changeVersion(db)
+  const version = await contentVersion(db)
   const memo = memos.get(db)
   if (memo && memo.version === version && now - memo.at <= memoMs) return memo
   const fresh: Memo = { version, at: now, picks: new Map(), summaries: new Map(), words: new Map() }

@@ -1,0 +1,39 @@
+// Queries built and compiled once per database handle, then run with fresh arguments.
+import { CompiledQuery, type Compilable, type Kysely } from 'kysely'
+import type { Database } from './schema.js'
+
+type Db = Kysely<Database>
+
+/**
+ * A query built and compiled once per database handle, then run with fresh arguments. For the small lookups a
+ * reader page makes, Kysely's builder and compiler cost several times what SQLite spends answering them.
+ * `build` is called once with placeholders standing for the arguments; every other value stays a constant.
+ * @example const byId = precompiled(1, (db, id: number) => db.selectFrom('article').selectAll().where('id', '=', id))
+ */
+export function precompiled<A extends unknown[], R>(arity: number, build: (db: Db, ...args: A) => Compilable<R>) {
+  const cache = new WeakMap<Db, { sql: string; constants: readonly unknown[]; slots: number[] }>()
+  return async (db: Db, ...args: A): Promise<R[]> => {
+    let c = cache.get(db)
+    if (!c) {
+      const markers = Array.from({ length: arity }, (_, i) => `\u0000argument ${i}`)
+      const query = build(db, ...(markers as A)).compile()
+      c = { sql: query.sql, constants: query.parameters, slots: query.parameters.map((p) => markers.indexOf(p as string)) }
+      cache.set(db, c)
+    }
+    const { slots } = c
+    const parameters = c.constants.map((p, i) => (slots[i]! >= 0 ? args[slots[i]!] : p))
+    const { rows } = await db.executeQuery<R>(CompiledQuery.raw(c.sql, parameters))
+    return rows
+  }
+}
+
+const latestChange = precompiled(0, (db) => db.selectFrom('change_log').select((eb) => eb.fn.max('id').as('id')))
+
+/**
+ * The newest entry of the change log every writer appends to, in any process: a memo of derived content that
+ * remembers this number is still right while it is unchanged.
+ */
+export async function contentVersion(db: Db): Promise<number> {
+  const [row] = await latestChange(db)
+  return Number(row?.id ?? 0)
+}
