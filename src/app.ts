@@ -134,7 +134,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(feedRoutes, { deps, siteInfo: context.siteInfo })
   await app.register(commentFeedRoutes, { deps, siteInfo: context.siteInfo })
   await app.register(commentRoutes, { deps, context, assets })
-  await app.register(siteRoutes, { deps, context, assets, renderComments: createCommentRenderer(deps, assets) })
+  await app.register(siteRoutes, { deps, context, assets, renderComments: createCommentRenderer(deps, assets, context) })
   await app.register(newsroomPlugin, { prefix: '/newsroom', deps, assetPath: assets.path })
   return app
 }

@@ -1,5 +1,5 @@
 // Comment queries; rows become PublicComment or ModeratedComment here, so no caller ever selects an email by accident.
-import type { Db, CommentRow, CommentStatus } from '../platform/db/index.js'
+import { precompiled, type Db, type CommentRow, type CommentStatus } from '../platform/db/index.js'
 import { toPublicComment, type CommentNode, type CommentSort, type ModeratedComment, type PublicComment } from './comment.js'
 
 const publicColumns = [
@@ -62,11 +62,17 @@ export interface ThreadPage {
  * One page of threads: the page's top-level comments and only their replies, two indexed queries however long the
  * discussion. `own` are ids from the commenter's cookie; those still held are shown to them alone.
  */
-export async function loadThreadPage(db: Db, articleId: number, opts: { sort: CommentSort; page: number; pageSize: number; own: number[] }): Promise<ThreadPage> {
+const commentCountOf = precompiled(1, (db, id: number) => db.selectFrom('article').select('comment_count').where('id', '=', id))
+
+export async function loadThreadPage(db: Db, articleId: number, opts: {
+  sort: CommentSort; page: number; pageSize: number; own: number[]
+  /** The article's approved comment count when the caller has just read it (an article page has). */
+  total?: number | undefined
+}): Promise<ThreadPage> {
   const top = () => db.selectFrom('comment').where('article_id', '=', articleId).where('status', '=', 'approved').where('parent_id', 'is', null)
-  const totalRow = await db.selectFrom('article').select('comment_count').where('id', '=', articleId).executeTakeFirst()
-  // Most articles have no comments: one cheap read, then nothing more to ask.
-  if (Number(totalRow?.comment_count ?? 0) === 0 && opts.own.length === 0) return { nodes: [], topLevel: 0, total: 0, page: 1, pages: 1 }
+  const total = opts.total ?? Number((await commentCountOf(db, articleId))[0]?.comment_count ?? 0)
+  // Most articles have no comments: nothing more to ask.
+  if (total === 0 && opts.own.length === 0) return { nodes: [], topLevel: 0, total: 0, page: 1, pages: 1 }
   const countRow = await top().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const topLevel = Number(countRow.n)
   const pages = Math.max(1, Math.ceil(topLevel / opts.pageSize))
@@ -103,7 +109,7 @@ export async function loadThreadPage(db: Db, articleId: number, opts: { sort: Co
     const parent = row.parent_id !== null ? nodes.get(row.parent_id) : undefined
     if (parent) parent.replies.push(make(row))
   }
-  return { nodes: rootNodes, topLevel, total: Number(totalRow?.comment_count ?? 0), page, pages }
+  return { nodes: rootNodes, topLevel, total, page, pages }
 }
 
 /** Which page (oldest first) shows this top-level comment. */

@@ -5,8 +5,8 @@ const block = /<(\/?)(p|blockquote|ul|ol|figure|table|aside|pre)\b[^>]*>/gi
 /** A paragraph of the body's top level: where it ends, and whether it introduces what follows ("He said:"). */
 interface Paragraph { end: number; leadsIn: boolean }
 
-/** Top-level paragraphs in order, ignoring paragraphs inside quotes, lists, figures, tables and asides. */
-function topLevelParagraphs(html: string): Paragraph[] {
+/** The first `limit` top-level paragraphs in order, ignoring paragraphs inside quotes, lists, figures, tables and asides. */
+function topLevelParagraphs(html: string, limit = Infinity): Paragraph[] {
   const found: Paragraph[] = []
   let depth = 0
   let openedAt = -1
@@ -19,6 +19,7 @@ function topLevelParagraphs(html: string): Paragraph[] {
     else if (depth === 0 && closing && openedAt >= 0) {
       const text = html.slice(openedAt, m.index).replace(/<[^>]*>/g, '').trim()
       found.push({ end: m.index + m[0].length, leadsIn: /[:–—-]$/.test(text) })
+      if (found.length >= limit) break
       openedAt = -1
     }
   }
@@ -37,7 +38,8 @@ export function topLevelParagraphEnds(html: string): number[] {
  * @example splitForAlsoRead('<p>a</p><p>b</p><p>c</p>') // ['<p>a</p><p>b</p>', '<p>c</p>']
  */
 export function splitForAlsoRead(html: string): [string, string] | undefined {
-  const paragraphs = topLevelParagraphs(html)
+  // Five are enough to choose: every page render calls this, and bodies can be long.
+  const paragraphs = topLevelParagraphs(html, 5)
   if (paragraphs.length < 2) return undefined
   const preferred = paragraphs.length >= 5 ? 2 : 1
   const order = [preferred, ...[1, 2, 3].filter((i) => i !== preferred)].filter((i) => i < paragraphs.length)

@@ -6,13 +6,14 @@ import { DomainError, notFound } from '../platform/errors.js'
 import { pageNumber, sendPage, statusFor, wantsJson } from '../platform/http/index.js'
 import {
   CommentRefused, articleForComments, backgroundMailer, commentsClosedMessage, confirmAddress, createRateLimiter,
-  findPublicComment, issueFormToken, loadCommentSettings, loadThreadPage, pageOfTopLevel, stillHeld, submitComment, unsubscribeAddress,
+  findPublicComment, fromSiteSettings, issueFormToken, loadCommentSettings, loadThreadPage, pageOfTopLevel, stillHeld, submitComment, unsubscribeAddress,
   type CommentDeps, type CommentSort, type RateLimiter,
 } from '../comments/index.js'
 import { render } from '../ui/index.js'
 import { renderToString } from 'preact-render-to-string'
 import { CommentFormPage, CommentItem, CommentsSection, NoticePage, type CommentFormState, type CommentFormValues } from './comments.view.js'
 import type { SiteContext } from './site-context.js'
+import type { Article } from '../content/index.js'
 import type { Assets } from './assets.js'
 
 export interface CommentSurfaceOptions {
@@ -38,16 +39,20 @@ function ownIds(req: FastifyRequest): number[] {
 
 const sortOf = (value: unknown): CommentSort => (value === 'newest' ? 'newest' : 'oldest')
 
-/** The renderer siteRoutes calls for each article page (see SiteOptions.renderComments). */
-export function createCommentRenderer(deps: Deps, assets: Assets) {
-  return async (req: FastifyRequest, articleId: number): Promise<ComponentChildren> => {
+/**
+ * The renderer siteRoutes calls for each article page (see SiteOptions.renderComments). It works from the article
+ * the page has just read and the site context's settings (re-read every few seconds), so an article without
+ * comments costs no query here.
+ */
+export function createCommentRenderer(deps: Deps, assets: Assets, context: SiteContext) {
+  return async (req: FastifyRequest, article: Article): Promise<ComponentChildren> => {
     const query = (req.query ?? {}) as Record<string, unknown>
-    const [article, settings] = await Promise.all([articleForComments(deps.db, articleId), loadCommentSettings(deps.db)])
-    if (!article) return null
+    const settings = fromSiteSettings(await context.settings())
+    const articleId = article.id
     const now = deps.clock.now()
     const sort = sortOf(query['comments-sort'])
     const thread = await loadThreadPage(deps.db, articleId, {
-      sort, page: pageNumber(query['comments-page']), pageSize: settings.pageSize, own: ownIds(req),
+      sort, page: pageNumber(query['comments-page']), pageSize: settings.pageSize, own: ownIds(req), total: article.commentCount,
     })
     const closedMessage = commentsClosedMessage(article, settings, now)
     const form: CommentFormState | undefined = closedMessage ? undefined : { articleId, token: issueFormToken(deps.secret, articleId, now) }

@@ -7,6 +7,8 @@ import type { Assets } from './assets.js'
 export interface SiteContext {
   siteInfo(): Promise<SiteInfo>
   sections(): Promise<Section[]>
+  /** Stored settings with configuration as fallback, re-read every few seconds and at once after a local change. */
+  settings(): Promise<SiteSettings>
   /** The settings last read, for pages that must render without waiting (error pages); undefined before the first read. */
   knownSettings(): SiteSettings | undefined
 }
@@ -43,6 +45,7 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
   deps.events.on((event) => { if (event.type === 'settings.changed') void loadSettings().catch(() => {}) })
   return {
     sections: load,
+    settings: loadSettings,
     knownSettings: () => known,
     async siteInfo() {
       const site = await loadSettings()
