@@ -1,7 +1,7 @@
 // Article queries; rows become domain objects here and nowhere else.
 import { sql } from 'kysely'
 import { precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
-import type { Article, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
+import type { Article, PublicArticle, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
 import { mediaPath, parseVariants } from '../media/index.js'
 
@@ -150,11 +150,18 @@ export async function summariesByIds(db: Db, ids: number[]): Promise<ArticleSumm
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
-const articleRow = (db: Db) => db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
+// A reader's page leaves out the Markdown source and the plain-text copy: together they are two thirds of a row.
+const publicColumns = [
+  'article.id', 'article.slug', 'article.section_id', 'article.headline', 'article.standfirst', 'article.body_html', 'article.dateline',
+  'article.agency', 'article.image_url', 'article.image_alt', 'article.image_caption', 'article.image_credit', 'article.image_width',
+  'article.image_height', 'article.image_media_id', 'article.status', 'article.published_at', 'article.updated_at', 'article.seo_title',
+  'article.seo_description', 'article.comments_open', 'article.created_at', 'article.modified_at', 'article.comment_count',
+] as const
+const publicRow = (db: Db) => db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
   .leftJoin('media', 'media.id', 'article.image_media_id')
-  .selectAll('article').select(['section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants'])
-const articleBySlug = precompiled(1, (db, slug: string) => articleRow(db).where('article.slug', '=', slug))
-const articleById = precompiled(1, (db, id: number) => articleRow(db).where('article.id', '=', id))
+  .select(publicColumns).select(['section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants'])
+const articleBySlug = precompiled(1, (db, slug: string) => publicRow(db).where('article.slug', '=', slug))
+const articleById = precompiled(1, (db, id: number) => publicRow(db).select(['article.body_md', 'article.body_text']).where('article.id', '=', id))
 
 type LinkKind = 'topic' | 'tag' | 'author'
 
@@ -174,9 +181,9 @@ const linksOf = precompiled(1, (db, id: number) =>
 const correctionsOf = precompiled(1, (db, id: number) => db.selectFrom('correction').select(['id', 'kind', 'text', 'created_at'])
   .where('article_id', '=', id).orderBy('created_at').orderBy('id'))
 
-async function loadArticle(db: Db, where: { slug: string } | { id: number }): Promise<Article | undefined> {
-  const [row] = 'slug' in where ? await articleBySlug(db, where.slug) : await articleById(db, where.id)
-  if (!row) return undefined
+type PublicRow = Awaited<ReturnType<typeof articleBySlug>>[number]
+
+async function toPublicArticle(db: Db, row: PublicRow): Promise<PublicArticle> {
   const [links, corrections] = await Promise.all([linksOf(db, row.id), correctionsOf(db, row.id)])
   const refs = (kind: LinkKind) => links.filter((l) => l.kind === kind).map(({ id, slug, name }) => ({ id, slug, name }))
   const topics: TopicRef[] = refs('topic')
@@ -185,9 +192,7 @@ async function loadArticle(db: Db, where: { slug: string } | { id: number }): Pr
   const summary = toSummary({ ...row, section_id: row.section_id }, topics, authors)
   return {
     ...summary,
-    bodyMd: row.body_md,
     bodyHtml: row.body_html,
-    bodyText: row.body_text,
     dateline: row.dateline,
     agency: row.agency,
     topics,
@@ -201,8 +206,17 @@ async function loadArticle(db: Db, where: { slug: string } | { id: number }): Pr
   }
 }
 
-export const findArticleBySlug = (db: Db, slug: string) => loadArticle(db, { slug })
-export const findArticleById = (db: Db, id: number) => loadArticle(db, { id })
+/** The article at a public address, as readers see it. */
+export async function findArticleBySlug(db: Db, slug: string): Promise<PublicArticle | undefined> {
+  const [row] = await articleBySlug(db, slug)
+  return row ? toPublicArticle(db, row) : undefined
+}
+
+/** The whole article, bodies included. */
+export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
+  const [row] = await articleById(db, id)
+  return row ? { ...(await toPublicArticle(db, row)), bodyMd: row.body_md, bodyText: row.body_text } : undefined
+}
 
 const newestInSection = precompiled(3, (db, sectionId: number, until: string, limit: number) =>
   db.selectFrom('article').select('id').where('section_id', '=', sectionId).where('status', '=', 'published')

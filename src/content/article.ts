@@ -58,10 +58,9 @@ export interface ArticleSummary {
   commentCount: number
 }
 
-export interface Article extends ArticleSummary {
-  bodyMd: string
+/** What a reader's page shows: everything but the Markdown source and the plain-text copy kept for search. */
+export interface PublicArticle extends ArticleSummary {
   bodyHtml: string
-  bodyText: string
   dateline: string
   agency: string
   topics: TopicRef[]
@@ -72,6 +71,12 @@ export interface Article extends ArticleSummary {
   commentsOpen: boolean
   createdAt: Date
   modifiedAt: Date
+}
+
+/** The whole article, as the newsroom edits it. */
+export interface Article extends PublicArticle {
+  bodyMd: string
+  bodyText: string
 }
 
 export const articleStatuses: readonly ArticleStatus[] = ['draft', 'scheduled', 'published', 'unpublished']

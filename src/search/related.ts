@@ -2,7 +2,7 @@
 import { sql } from 'kysely'
 import { contentVersion, type Db, type DialectName } from '../platform/db/index.js'
 import type { Clock } from '../platform/clock.js'
-import { summariesByIds, type Article, type ArticleSummary } from '../content/index.js'
+import { summariesByIds, type PublicArticle, type ArticleSummary } from '../content/index.js'
 
 export interface Related {
   /** One article linked inline in the body; only when it is on the same story. Absent rather than a weak match. */
@@ -75,7 +75,7 @@ const candidatesScored = 12
  * contributes only its latest links (by insertion order on SQLite, where the index gives it for free; by
  * article id on PostgreSQL), so a topic with ten thousand articles costs what one with sixty does.
  */
-async function sharingCandidates(db: Db, dialect: DialectName, article: Article) {
+async function sharingCandidates(db: Db, dialect: DialectName, article: PublicArticle) {
   const newest = dialect === 'sqlite' ? sql`rowid` : sql`article_id`
   const window = (table: 'article_topic' | 'article_tag', column: 'topic_id' | 'tag_id', id: number, n: number, kind: 'lead' | 'topic' | 'tag') =>
     sql`select * from (select article_id, ${sql.lit(kind === 'lead' ? 1 : 0)} as lead, ${sql.lit(kind === 'tag' ? 0 : 1)} as topic,
@@ -145,7 +145,7 @@ function wordsOf(memo: Memo, s: ArticleSummary): Set<string> {
   return words
 }
 
-async function choose(db: Db, dialect: DialectName, memo: Memo, article: Article, now: Date, limit: number): Promise<Choice> {
+async function choose(db: Db, dialect: DialectName, memo: Memo, article: PublicArticle, now: Date, limit: number): Promise<Choice> {
   // Visibility is checked on the summaries, not in this query: a longer statement costs more to prepare
   // than the few hidden articles (drafts, scheduled) cost in candidate slots.
   const shared = await sharingCandidates(db, dialect, article)
@@ -173,7 +173,7 @@ async function choose(db: Db, dialect: DialectName, memo: Memo, article: Article
  * @example const { alsoRead, related } = await findRelated(deps, article)
  */
 export async function findRelated(
-  { db, dialect, clock }: { db: Db; dialect: DialectName; clock: Clock }, article: Article, limit = 6,
+  { db, dialect, clock }: { db: Db; dialect: DialectName; clock: Clock }, article: PublicArticle, limit = 6,
 ): Promise<Related> {
   const now = clock.now()
   const memo = await currentMemo(db, now.getTime())

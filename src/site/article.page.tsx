@@ -1,11 +1,11 @@
 // The article page: topic label | headline, standfirst, byline and times, body with "Also read", related news, comments.
-import type { Article, ArticleSummary } from '../content/index.js'
+import type { ArticleSummary, PublicArticle } from '../content/index.js'
 import { AuthorLinks, Layout, Picture, Teaser, Time, TopicLabel, type HeadInfo, type SiteInfo } from '../ui/index.js'
 import { splitForAlsoRead } from './body.js'
 
 export interface ArticleView {
   site: SiteInfo
-  article: Article
+  article: PublicArticle
   alsoRead: ArticleSummary | undefined
   related: ArticleSummary[]
   head: HeadInfo

@@ -13,7 +13,7 @@ import { render } from '../ui/index.js'
 import { renderToString } from 'preact-render-to-string'
 import { CommentFormPage, CommentItem, CommentsSection, NoticePage, type CommentFormState, type CommentFormValues } from './comments.view.js'
 import type { SiteContext } from './site-context.js'
-import type { Article } from '../content/index.js'
+import type { PublicArticle } from '../content/index.js'
 import type { Assets } from './assets.js'
 
 export interface CommentSurfaceOptions {
@@ -45,7 +45,7 @@ const sortOf = (value: unknown): CommentSort => (value === 'newest' ? 'newest' :
  * comments costs no query here.
  */
 export function createCommentRenderer(deps: Deps, assets: Assets, context: SiteContext) {
-  return async (req: FastifyRequest, article: Article): Promise<ComponentChildren> => {
+  return async (req: FastifyRequest, article: PublicArticle): Promise<ComponentChildren> => {
     const query = (req.query ?? {}) as Record<string, unknown>
     const settings = fromSiteSettings(await context.settings())
     const articleId = article.id

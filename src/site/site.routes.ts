@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../platform/errors.js'
 import { isFresh, pageNumber, paging, sendPage } from '../platform/http/index.js'
 import {
   findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, latestBySection, listCurrentTopics,
-  listArticleSummaries, pageArticleSummaries, summariesByIds, excerpt, findSlugRedirect, termPath, type Article, type ArticleFilter, type TaxonomyKind,
+  listArticleSummaries, pageArticleSummaries, summariesByIds, excerpt, findSlugRedirect, termPath, htmlToText, type PublicArticle, type ArticleFilter, type TaxonomyKind,
 } from '../content/index.js'
 import { findRelated, maxQueryLength, searchArticles } from '../search/index.js'
 import { render } from '../ui/index.js'
@@ -26,7 +26,7 @@ export interface SiteOptions {
   context: SiteContext
   assets: Assets
   /** Renders the comments block under an article; supplied by the comments surface. */
-  renderComments?: ((req: FastifyRequest, article: Article) => Promise<preact.ComponentChildren>) | undefined
+  renderComments?: ((req: FastifyRequest, article: PublicArticle) => Promise<preact.ComponentChildren>) | undefined
 }
 
 const pageSize = 20
@@ -193,7 +193,7 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     const alsoRead = picked.alsoRead && splitForAlsoRead(article.bodyHtml) ? picked.alsoRead : undefined
     const related = picked.alsoRead && !alsoRead ? [picked.alsoRead, ...picked.related] : picked.related
     const comments = renderComments ? await renderComments(req, article) : undefined
-    const description = article.seoDescription || article.standfirst || excerpt(article.bodyText, 200)
+    const description = article.seoDescription || article.standfirst || excerpt(htmlToText(article.bodyHtml), 200)
     // Pictures from the media library in the body get the same responsive variants as the featured image.
     const bodyMedia = await findMediaByStems(db, libraryImageStems(article.bodyHtml))
     const bodyHtml = withResponsiveImages(article.bodyHtml, bodyMedia, '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)')

@@ -1,8 +1,8 @@
 // schema.org JSON-LD for articles and breadcrumbs; absolute URLs come from the configured site URL only.
-import type { Article } from '../content/index.js'
+import type { PublicArticle } from '../content/index.js'
 import { absolute, type SiteInfo } from '../ui/index.js'
 
-export function newsArticleLd(site: SiteInfo, article: Article): object {
+export function newsArticleLd(site: SiteInfo, article: PublicArticle): object {
   const url = absolute(site, article.path)
   const dateModified = article.updatedAt || article.corrections.length
     ? new Date(Math.max(...[article.updatedAt, ...article.corrections.map((c) => c.createdAt)].filter((d): d is Date => !!d).map((d) => d.getTime())))

@@ -16,19 +16,35 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
   return f
 }
 
+// Formatting costs microseconds a date and pages show the same few dates again and again (an article's times,
+// its related news, the masthead), so results are remembered; the bound keeps an archive crawl from growing it.
+const formatted = new Map<string, string>()
+const formattedMax = 20_000
+
+function remembered(options: Intl.DateTimeFormatOptions, name: string, locale: string, timeZone: string, at: number): string {
+  const key = `${name}|${locale}|${timeZone}|${at}`
+  let text = formatted.get(key)
+  if (text === undefined) {
+    if (formatted.size >= formattedMax) formatted.clear()
+    formatted.set(key, (text = formatter(locale, timeZone, options).format(at)))
+  }
+  return text
+}
+
 /** "Wednesday, November 25" */
 export function formatMastheadDate(date: Date, timeZone: string, locale = 'en'): string {
-  return formatter(locale, timeZone, masthead).format(date)
+  // Remembered by the minute: every time zone's days start on a minute boundary.
+  return remembered(masthead, 'masthead', locale, timeZone, Math.floor(date.getTime() / 60_000) * 60_000)
 }
 
 /** "25 November 2026, 14:05" */
 export function formatDateTime(date: Date, timeZone: string, locale = 'en-GB'): string {
-  return formatter(locale, timeZone, dateTime).format(date)
+  return remembered(dateTime, 'dateTime', locale, timeZone, date.getTime())
 }
 
 /** "25 November 2026" */
 export function formatDate(date: Date, timeZone: string, locale = 'en-GB'): string {
-  return formatter(locale, timeZone, dateOnly).format(date)
+  return remembered(dateOnly, 'date', locale, timeZone, date.getTime())
 }
 
 export function isoDate(date: Date): string {

@@ -20,7 +20,9 @@ export interface HeadInfo {
 
 /** JSON for a script tag: `<` is escaped so no string can close the element. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  const json = JSON.stringify(value)
+  // Most structured data holds none of these: one scan instead of three replacements.
+  return /[<\u2028\u2029]/.test(json) ? json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json
 }
 
 export function Layout({ site, head, current, children }: {

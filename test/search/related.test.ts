@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
 import { createArticle } from '../support/factories.js'
 import { seedDemo } from '../../src/content/seed-demo.js'
-import { findArticleBySlug, saveArticle, type Article } from '../../src/content/index.js'
+import { findArticleBySlug, saveArticle, type PublicArticle } from '../../src/content/index.js'
 import { findRelated, type Related } from '../../src/search/index.js'
 import { demoArticles } from '../../src/content/demo/demo-content.js'
 
@@ -12,7 +12,7 @@ const isDefenceOrPolitics = (a: { section: { slug: string }; tags?: { slug: stri
 
 describe.each(testDialects())('%s: related articles on the demo newspaper', (dialect) => {
   let t: TestApp
-  const picks = new Map<string, { article: Article; related: Related; full: Article[] }>()
+  const picks = new Map<string, { article: PublicArticle; related: Related; full: PublicArticle[] }>()
 
   beforeAll(async () => {
     t = await buildTestApp({ dialect })
@@ -27,7 +27,7 @@ describe.each(testDialects())('%s: related articles on the demo newspaper', (dia
   }, 120_000)
   afterAll(() => t.close())
 
-  const shares = (a: Article, b: Article) => ({
+  const shares = (a: PublicArticle, b: PublicArticle) => ({
     topics: a.topics.filter((x) => b.topics.some((y) => y.id === x.id)).length,
     tags: a.tags.filter((x) => b.tags.some((y) => y.id === x.id)).length,
   })
