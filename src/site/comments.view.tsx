@@ -1,7 +1,7 @@
 // The comments block under an article: count, sort switch, threads, pagination and "Leave a Reply"; pure views of a model.
 import type { CommentNode, PublicComment, ThreadPage, CommentSort } from '../comments/index.js'
 import { avatarFor, commentLimits } from '../comments/index.js'
-import { Layout, formatDateTime, type HeadInfo, type SiteInfo } from '../ui/index.js'
+import { Layout, formatDateTime, htmlTemplate, type HeadInfo, type SiteInfo } from '../ui/index.js'
 import type { FieldIssue } from '../platform/errors.js'
 
 export interface CommentFormValues {
@@ -99,13 +99,24 @@ function FieldError({ issues, field }: { issues: readonly FieldIssue[]; field: s
   return <p class="field__error" id={`comment-${field}-error`}>{mine.map((i) => i.message).join(' ')}</p>
 }
 
+// Every article page shows the empty form, which differs only in the article and the token: rendered once.
+const emptyForm = htmlTemplate(['heading', 'article', 'token'], (s) => <CommentFormContent form={{ articleId: s.article, token: s.token }} heading={s.heading} />)
+
 export function CommentForm({ form, heading = 'Leave a Reply' }: { form: CommentFormState; heading?: string }) {
+  const empty = !form.values && !form.issues?.length && !form.message && !form.cancelHref && !form.parentId
+  if (empty) {
+    return <div id="respond" class="comment-respond" dangerouslySetInnerHTML={{ __html: emptyForm({ heading, article: String(form.articleId), token: form.token }) }} />
+  }
+  return <div id="respond" class="comment-respond"><CommentFormContent form={form} heading={heading} /></div>
+}
+
+function CommentFormContent({ form, heading }: { form: Omit<CommentFormState, 'articleId'> & { articleId: number | string }; heading: string }) {
   const issues = form.issues ?? []
   const v = form.values ?? { name: '', email: '', website: '', comment: '', notify: false }
   const invalid = (field: string): { 'aria-invalid'?: true; 'aria-describedby'?: string } =>
     (issues.some((i) => i.field === field) ? { 'aria-invalid': true, 'aria-describedby': `comment-${field}-error` } : {})
   return (
-    <div id="respond" class="comment-respond">
+    <>
       <h2 id="reply-title" class="comment-respond__title">{heading}
         {form.cancelHref && <small> <a id="cancel-reply" href={form.cancelHref}>Cancel reply</a></small>}
       </h2>
@@ -146,7 +157,7 @@ export function CommentForm({ form, heading = 'Leave a Reply' }: { form: Comment
         </p>
         <p class="comment-form__submit"><button type="submit">Post Comment</button></p>
       </form>
-    </div>
+    </>
   )
 }
 
