@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Db, DialectName } from '../platform/db/index.js'
 import { isSearchable, parseQuery, toFts5, type Phrase, type SearchQuery } from './query.js'
 import { hiddenArticleIds } from './visibility.js'
+import { highlight, markEnd, markStart, matcherFor, snippet } from './snippet.js'
 
 export interface SearchHit {
   id: number
@@ -27,8 +28,6 @@ export interface SearchInput {
   now: Date
 }
 
-const markStart = '\u0002'
-const markEnd = '\u0003'
 const none: SearchResults = { hits: [], total: 0 }
 
 /**
@@ -58,14 +57,21 @@ function chooseSnippet(standfirst: string, body: string): string {
 
 async function searchSqlite(db: Db, query: SearchQuery, w: Slice): Promise<SearchResults> {
   const match = toFts5(query)
+  const inHeadline = `{headline} : (${match})`
+  const inStandfirst = `{headline standfirst} : (${match})`
   const hidden = hiddenArticleIds(new Date(w.now))
   // Ranked on the index alone: reading article rows here would walk every match's overflow pages.
+  // bm25() reads every match's positions in every column, so it is asked only for headline and standfirst matches
+  // when they fill the page by themselves (the usual case): body-only matches then all sort after them, unscored.
   // The window count runs outside the subquery because FTS5's bm25() refuses to run beside a window function.
   const ranked = await sql<{ id: number; tier: number; score: number; total: number }>`
     select id, tier, score, count(*) over () as total from (
-      select rowid as id, bm25(article_fts, 10.0, 4.0, 1.0) as score,
-        case when rowid in (select rowid from article_fts where article_fts match ${`{headline} : (${match})`}) then 0
-             when rowid in (select rowid from article_fts where article_fts match ${`{headline standfirst} : (${match})`}) then 1
+      select rowid as id,
+        case when (select count(*) from article_fts where article_fts match ${inStandfirst} and rowid not in (${hidden})) < ${w.offset + w.limit}
+               or rowid in (select rowid from article_fts where article_fts match ${inStandfirst})
+             then bm25(article_fts, 10.0, 4.0, 1.0) end as score,
+        case when rowid in (select rowid from article_fts where article_fts match ${inHeadline}) then 0
+             when rowid in (select rowid from article_fts where article_fts match ${inStandfirst}) then 1
              else 2 end as tier
       from article_fts
       where article_fts match ${match} and rowid not in (${hidden}))
@@ -78,21 +84,19 @@ async function searchSqlite(db: Db, query: SearchQuery, w: Slice): Promise<Searc
     return { hits: [], total: Number(count.rows[0]?.n ?? 0) }
   }
   const ids = ranked.rows.map((r) => r.id)
-  // Snippets only for the page shown: highlighting every match would cost more than the search itself.
-  const texts = await sql<{ id: number; published_at: string; standfirst: string; body: string }>`
-    select article_fts.rowid as id, a.published_at, highlight(article_fts, 1, char(2), char(3)) as standfirst,
-      snippet(article_fts, 2, char(2), char(3), '…', 32) as body
-    from article_fts join article a on a.id = article_fts.rowid
-    where article_fts match ${match} and article_fts.rowid in (${sql.join(ids)})`.execute(db)
+  // Snippets only for the page shown, made here from the text (see snippet.ts): FTS5's own tokenized whole bodies.
+  const texts = await sql<{ id: number; published_at: string; standfirst: string; body_text: string }>`
+    select id, published_at, standfirst, body_text from article where id in (${sql.join(ids)})`.execute(db)
   const byId = new Map(texts.rows.map((t) => [t.id, t]))
   // Equally relevant articles go newest first; the dates are read only for the page shown.
   const published = (id: number) => byId.get(id)?.published_at ?? ''
   const order = ranked.rows.map((r, i) => ({ ...r, i })).sort((a, b) =>
     a.tier !== b.tier || a.score !== b.score ? a.i - b.i : published(b.id).localeCompare(published(a.id)) || a.i - b.i)
+  const matcher = matcherFor(query)
   return {
     hits: order.map((r) => {
       const t = byId.get(r.id)
-      return { id: r.id, snippet: t ? chooseSnippet(t.standfirst, t.body) : '' }
+      return { id: r.id, snippet: t ? chooseSnippet(highlight(matcher, t.standfirst), snippet(matcher, t.body_text)) : '' }
     }),
     total: Number(ranked.rows[0]!.total),
   }
