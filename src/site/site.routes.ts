@@ -7,7 +7,7 @@ import {
   findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, latestBySection, listCurrentTopics,
   listArticleSummaries, pageArticleSummaries, summariesByIds, excerpt, findSlugRedirect, termPath, htmlToText, type PublicArticle, type ArticleFilter, type TaxonomyKind,
 } from '../content/index.js'
-import { findRelated, maxQueryLength, searchArticles } from '../search/index.js'
+import { findRelated, findSearchResults, maxQueryLength } from '../search/index.js'
 import { render } from '../ui/index.js'
 import { ArticlePage } from './article.page.js'
 import { splitForAlsoRead } from './body.js'
@@ -97,18 +97,12 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     const query = (typeof firstQuery === 'string' ? firstQuery : '').slice(0, maxQueryLength).trim()
     const page = pageNumber((req.query as { page?: string }).page)
     const site = await context.siteInfo()
-    const found = query
-      ? await searchArticles(deps, { query, limit: pageSize, offset: (page - 1) * pageSize, now: deps.clock.now() })
-      : { hits: [], total: 0 }
-    const summaries = await summariesByIds(db, found.hits.map((h) => h.id))
-    const byId = new Map(summaries.map((s) => [s.id, s]))
-    const results = found.hits.flatMap((h) => {
-      const article = byId.get(h.id)
-      return article ? [{ article, snippet: h.snippet }] : []
-    })
-    const { pages } = paging(page, pageSize, found.total)
+    const { results, total } = query
+      ? await findSearchResults(deps, { query, limit: pageSize, offset: (page - 1) * pageSize, now: deps.clock.now() })
+      : { results: [], total: 0 }
+    const { pages } = paging(page, pageSize, total)
     const html = render(SearchPage({
-      site, query, results, total: found.total, page, pages, pageSize,
+      site, query, results, total, page, pages, pageSize,
       head: { title: query ? `Search: ${query}` : 'Search', noindex: true, canonical: '/search' },
     }))
     return sendPage(cache, req, reply, html, { tags: ['search', 'site'], sMaxAge: 30 })
