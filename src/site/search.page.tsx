@@ -1,4 +1,5 @@
 // Search: a form that works without JavaScript, ranked results with highlighted snippets, and clear empty states.
+import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary } from '../content/index.js'
 import { Layout, Pagination, Time, type HeadInfo, type SiteInfo } from '../ui/index.js'
 
@@ -6,12 +7,14 @@ export interface SearchView {
   site: SiteInfo
   head: HeadInfo
   query: string
-  results: { article: ArticleSummary; snippet: string }[]
+  results: readonly SearchResultView[]
   total: number
   page: number
   pages: number
   pageSize: number
 }
+
+export interface SearchResultView { article: ArticleSummary; snippet: string }
 
 /** Snippet text arrives with \u0002…\u0003 around matches; everything is escaped by JSX, and only those become marks. */
 export function Snippet({ text }: { text: string }) {
@@ -58,6 +61,31 @@ function Summary({ query, total, page, pages, shown }: { query: string; total: n
   )
 }
 
+function Result({ article, snippet, timeZone }: SearchResultView & { timeZone: string }) {
+  return (
+    <li class="result">
+      <h2 class="result__headline">
+        {article.topic && <span class="teaser__topic">{article.topic.name}<span aria-hidden="true"> | </span></span>}
+        <a href={article.path}>{article.headline}</a>
+      </h2>
+      <Snippet text={snippet} />
+      <p class="teaser__meta">{article.section.name}{article.publishedAt && <> · <Time date={article.publishedAt} timeZone={timeZone} /></>}</p>
+    </li>
+  )
+}
+
+// Search hands every repeat of a query the same list of results until content changes, so the list's markup, most of
+// the page's rendering, is made once per list (and time zone) and dropped with it.
+const renderedResults = new WeakMap<readonly SearchResultView[], Map<string, string>>()
+
+function resultItems(results: readonly SearchResultView[], timeZone: string): string {
+  let byZone = renderedResults.get(results)
+  if (!byZone) renderedResults.set(results, (byZone = new Map()))
+  let html = byZone.get(timeZone)
+  if (html === undefined) byZone.set(timeZone, (html = renderToString(<>{results.map((r) => <Result {...r} timeZone={timeZone} />)}</>)))
+  return html
+}
+
 export function SearchPage({ site, head, query, results, total, page, pages, pageSize }: SearchView) {
   return (
     <Layout site={site} head={head}>
@@ -66,20 +94,7 @@ export function SearchPage({ site, head, query, results, total, page, pages, pag
         <SearchForm query={query} />
       </header>
       <Summary query={query} total={total} page={page} pages={pages} shown={results.length} />
-      {results.length > 0 && (
-        <ol class="results" start={(page - 1) * pageSize + 1}>
-          {results.map(({ article, snippet }) => (
-            <li class="result">
-              <h2 class="result__headline">
-                {article.topic && <span class="teaser__topic">{article.topic.name}<span aria-hidden="true"> | </span></span>}
-                <a href={article.path}>{article.headline}</a>
-              </h2>
-              <Snippet text={snippet} />
-              <p class="teaser__meta">{article.section.name}{article.publishedAt && <> · <Time date={article.publishedAt} timeZone={site.timeZone} /></>}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      {results.length > 0 && <ol class="results" start={(page - 1) * pageSize + 1} dangerouslySetInnerHTML={{ __html: resultItems(results, site.timeZone) }} />}
       {results.length > 0 && <Pagination page={page} pages={pages} href={(p) => `/search?q=${encodeURIComponent(query)}&page=${p}`} />}
     </Layout>
   )
