@@ -207,6 +207,69 @@ end
   return file
 }
 
+/**
+ * A wrk Lua script whose search queries never repeat, within a run or across runs against the same server (the warm-up
+ * and the measured run): a topical word with a common one, or two topical words of one section, in a stride order;
+ * after every pair is used a third word keeps them new. The next unused number is kept in a file between runs.
+ */
+function uniqueSearchScript(name, topical, common) {
+  const file = join(work, `${name}.lua`)
+  const counter = join(work, `${name}.next`)
+  rmSync(counter, { force: true })
+  writeFileSync(file, `local topical = { ${topical.map((words) => `{ ${words.split(' ').map((w) => JSON.stringify(w)).join(', ')} }`).join(',\n')} }
+local common = { ${common.map((w) => JSON.stringify(w)).join(', ')} }
+local queries = {}
+local listed = {}
+local function add(q)
+  if not listed[q] then
+    listed[q] = true
+    table.insert(queries, q)
+  end
+end
+for _, words in ipairs(topical) do
+  for _, w in ipairs(words) do
+    for _, c in ipairs(common) do
+      add(w .. " " .. c)
+      add(c .. " " .. w)
+    end
+    for _, o in ipairs(words) do
+      if o ~= w then add(w .. " " .. o) end
+    end
+  end
+end
+local counter = ${JSON.stringify(counter)}
+local f = io.open(counter, "r")
+base = f and tonumber(f:read("*l")) or 0
+if f then f:close() end
+local stride = 16
+local threads = {}
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+n = 0
+function request()
+  local k = base + id + stride * n
+  n = n + 1
+  local q = queries[((k * 7919) % #queries) + 1]
+  local lap = math.floor(k / #queries)
+  if lap > 0 then q = q .. " " .. common[((lap - 1) % #common) + 1] end
+  return wrk.format("GET", "/search?q=" .. q:gsub(" ", "%%20"))
+end
+function done(summary, latency, requests)
+  local most = 0
+  for _, thread in ipairs(threads) do
+    local sent = thread:get("n")
+    if sent > most then most = sent end
+  end
+  local out = io.open(counter, "w")
+  out:write(tostring(base + stride * (most + 1)))
+  out:close()
+end
+`)
+  return file
+}
+
 const toMs = (value, unit) => Number(value) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit] ?? NaN)
 
 function parseWrk(out) {
@@ -276,6 +339,22 @@ const searchQueries = ['parliament budget', 'flooding river', 'vaccine hospital'
 const recentScript = cyclingScript('recent-articles', paths.slice(0, 1000))
 const articleScript = cyclingScript('articles', paths)
 const searchScript = cyclingScript('search', searchQueries.map((q) => `/search?q=${encodeURIComponent(q)}`))
+// The generator's section words (bench/generate.mjs) and its common words that are not stop words.
+const sectionWords = [
+  'parliament minister coalition vote budget council mayor election opposition reform bill senate policy campaign treaty',
+  'market shares profit merger factory exports inflation wages bank investors retail supply contract revenue tariff',
+  'researchers laboratory telescope genome experiment particle climate fossil satellite species data physics study orbit',
+  'festival museum gallery novel theatre orchestra film premiere exhibition poet painter archive opera audience critic',
+  'league match striker coach season tournament goal stadium championship referee transfer injury victory final squad',
+  'hospital nurses vaccine clinic patients surgery doctors waiting treatment pharmacy outbreak ward screening diet therapy',
+  'river flooding forest drought emissions wildlife wetland pollution recycling reservoir glacier storm coastline solar wind',
+  'software startup network robots chips encryption broadband platform algorithm battery drones privacy cloud servers app',
+  'school teachers pupils university exams curriculum students campus tuition classroom literacy scholarship library degree lecture',
+  'bridge ferry market square harbour library tram bakery neighbours parish allotment roadworks bus depot valley',
+]
+const commonWords = ('residents officials report plans people local city town region national government country month ' +
+  'spokesperson figures announced expected following earlier later statement questions decision support critics').split(' ')
+const uniqueScript = uniqueSearchScript('search-unique', sectionWords, commonWords)
 
 // The bare baseline runs right before the warm article, so load from outside drifts least between the two.
 if (nginx) await measure('static: nginx', base(ports.nginx), { server: nginx })
@@ -286,6 +365,8 @@ const coldArticle = await measure('article, cache off', base(ports.uncached), { 
 await measure('article, cache off', base(ports.uncached), { server: uncached, script: articleScript, note: `all ${paths.length} URLs` })
 const coldHome = await measure('home, cache off', `${base(ports.uncached)}/`, { server: uncached })
 const search = await measure('search, cache off', base(ports.uncached), { server: uncached, script: searchScript, note: `${searchQueries.length} queries` })
+// Every query new, so search's memo of results never answers: what a search costs when it is worked out.
+const uniqueSearch = await measure('search, cache off', base(ports.uncached), { server: uncached, script: uniqueScript, note: 'queries never repeat: memo misses' })
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -323,6 +404,7 @@ const targets = [
 ]
 for (const [name, pass, value] of targets) console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`)
 console.log(`(home with the cache off, for scale: p99 ${fmt(coldHome.p99, 2)} ms)`)
+console.log(`(search with queries that never repeat, memo misses: p99 ${fmt(uniqueSearch.p99, 2)} ms, ${fmt(uniqueSearch.cpuUs, 0)} µs CPU a request)`)
 const errors = results.filter((r) => r.non2xx || Number.isNaN(r.rps))
 if (errors.length) console.log(`Some runs had errors: ${errors.map((r) => r.label).join(', ')}`)
 log('done')
