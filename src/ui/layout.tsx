@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact'
 import { formatMastheadDate } from './format.js'
 import { absolute, type SiteInfo } from './site-info.js'
+import { htmlTemplate } from './template.js'
 
 export interface HeadInfo {
   title: string
@@ -68,34 +69,60 @@ export function Layout({ site, head, current, children }: {
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
-        <header class="masthead" role="banner">
-          <div class="masthead__top">
-            <time class="masthead__date" datetime={site.now.toISOString()}>{formatMastheadDate(site.now, site.timeZone, site.language)}</time>
-            <a class="masthead__search" href="/search">Search</a>
-          </div>
-          <a class="masthead__name" href="/">{site.name}</a>
-          <nav class="sections" aria-label="Sections">
-            <ul>
-              {site.sections.map((s) => (
-                <li><a href={`/${s.slug}/`} aria-current={current === s.slug ? 'page' : undefined}>{s.name}</a></li>
-              ))}
-            </ul>
-          </nav>
-        </header>
+        <header class="masthead" role="banner" dangerouslySetInnerHTML={{
+          __html: masthead(site.sections, current)({
+            date: site.now.toISOString(), today: formatMastheadDate(site.now, site.timeZone, site.language), name: site.name,
+          }),
+        }} />
         <main id="main" tabindex={-1}>{children}</main>
-        <footer class="site-footer" role="contentinfo">
-          <p><a href="/">{site.name}</a> · {site.description}</p>
-          <nav aria-label="Site">
-            <ul>
-              <li><a href="/feed/">RSS</a></li>
-              <li><a href="/feed/atom/">Atom</a></li>
-              <li><a href="/feed/json/">JSON Feed</a></li>
-              <li><a href="/sitemap.xml">Sitemap</a></li>
-              <li><a href="/search">Search</a></li>
-            </ul>
-          </nav>
-        </footer>
+        <footer class="site-footer" role="contentinfo" dangerouslySetInnerHTML={{ __html: footer({ name: site.name, description: site.description }) }} />
       </body>
     </html>
   )
 }
+
+// The masthead and footer are the same on every page but for a few values: rendered once per section list and
+// current section, then filled in.
+const mastheads = new Map<string, ReturnType<typeof mastheadTemplate>>()
+
+function masthead(sections: SiteInfo['sections'], current: string | undefined) {
+  const key = `${current ?? ''}\u0001${sections.map((s) => `${s.slug}\u0002${s.name}`).join('\u0001')}`
+  let template = mastheads.get(key)
+  if (!template) {
+    if (mastheads.size >= 500) mastheads.clear()
+    mastheads.set(key, (template = mastheadTemplate(sections, current)))
+  }
+  return template
+}
+
+const mastheadTemplate = (sections: SiteInfo['sections'], current: string | undefined) => htmlTemplate(['date', 'today', 'name'], (s) => (
+  <>
+    <div class="masthead__top">
+      <time class="masthead__date" datetime={s.date}>{s.today}</time>
+      <a class="masthead__search" href="/search">Search</a>
+    </div>
+    <a class="masthead__name" href="/">{s.name}</a>
+    <nav class="sections" aria-label="Sections">
+      <ul>
+        {sections.map((section) => (
+          <li><a href={`/${section.slug}/`} aria-current={current === section.slug ? 'page' : undefined}>{section.name}</a></li>
+        ))}
+      </ul>
+    </nav>
+  </>
+))
+
+const footer = htmlTemplate(['name', 'description'], (s) => (
+  <>
+    <p><a href="/">{s.name}</a> · {s.description}</p>
+    <nav aria-label="Site">
+      <ul>
+        <li><a href="/feed/">RSS</a></li>
+        <li><a href="/feed/atom/">Atom</a></li>
+        <li><a href="/feed/json/">JSON Feed</a></li>
+        <li><a href="/sitemap.xml">Sitemap</a></li>
+        <li><a href="/search">Search</a></li>
+      </ul>
+    </nav>
+  </>
+))

@@ -2,8 +2,10 @@
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!)
+// The same escaping preact-render-to-string applies (it always double-quotes attributes), so a filled template is
+// byte-for-byte the markup a full render would give.
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '"': '&quot;' }
+const escapeHtml = (text: string) => text.replace(/["&<]/g, (c) => escapes[c]!)
 
 /**
  * Renders `build` once with markers standing for the named slots, then answers each call by joining the saved

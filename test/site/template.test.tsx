@@ -18,6 +18,7 @@ describe('htmlTemplate', () => {
     const html = fill(values)
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('"onmouseover')
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;')
+    expect(html).toContain('&lt;script>alert(1)&lt;/script> &quot;quoted&quot; &amp; \'single\'')
+    expect(html).toBe(renderToString(card(values)))
   })
 })
