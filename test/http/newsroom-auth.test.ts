@@ -105,14 +105,15 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
     const known: number[] = []
     const unknown: number[] = []
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       known.push(await time(user.email, i))
       unknown.push(await time(`absent${i}@newsroom.test`, i + 10))
     }
-    // Both pay for one argon2id verification (a dummy hash for unknown emails); generous bounds for a busy machine.
+    // Both pay for one argon2id verification (a dummy hash for unknown emails). Skipping it would make the unknown
+    // email about a hundred times faster; the bounds are wide because other test files share the cores.
     const ratio = median(unknown) / median(known)
-    expect(ratio).toBeGreaterThan(0.4)
-    expect(ratio).toBeLessThan(2.5)
+    expect(ratio).toBeGreaterThan(0.2)
+    expect(ratio).toBeLessThan(5)
   })
 
   it('refuses a sixth failed sign-in within the hour, per account and per address, with Retry-After', async () => {
