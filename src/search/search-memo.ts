@@ -38,6 +38,7 @@ interface Memo {
 const memos = new WeakMap<Db, Memo>()
 const memoMs = 5 * 60_000
 const memoEntries = 1000
+const clockSlackMs = 1000
 
 const nextScheduled = precompiled(1, (db, now: string) => db.selectFrom('article')
   .select((eb) => eb.fn.min('published_at').as('at')).where('status', '=', 'published').where('published_at', '>', now))
@@ -45,7 +46,9 @@ const nextScheduled = precompiled(1, (db, now: string) => db.selectFrom('article
 async function currentMemo(db: Db, now: number): Promise<Memo> {
   const version = await contentVersion(db)
   const memo = memos.get(db)
-  if (memo && memo.version === version && now >= memo.from && now < memo.until && now - memo.from <= memoMs) return memo
+  // A request that read the clock a moment before the memo started may use it (an article due in that moment shows
+  // that much early); a clock set further back starts afresh.
+  if (memo && memo.version === version && now >= memo.from - clockSlackMs && now < memo.until && now - memo.from <= memoMs) return memo
   const [next] = await nextScheduled(db, new Date(now).toISOString())
   const until = next?.at ? new Date(next.at).getTime() : Infinity
   const fresh: Memo = { version, from: now, until, entries: new Map() }
