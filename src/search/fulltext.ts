@@ -96,7 +96,10 @@ async function searchSqlite(db: Db, query: SearchQuery, w: Slice): Promise<Searc
   return {
     hits: order.map((r) => {
       const t = byId.get(r.id)
-      return { id: r.id, snippet: t ? chooseSnippet(highlight(matcher, t.standfirst), snippet(matcher, t.body_text)) : '' }
+      if (!t) return { id: r.id, snippet: '' }
+      const body = snippet(matcher, t.body_text)
+      // The standfirst is only shown when the body has no match, so only then is it worth marking.
+      return { id: r.id, snippet: chooseSnippet(body.includes(markStart) ? '' : highlight(matcher, t.standfirst), body) }
     }),
     total: Number(ranked.rows[0]!.total),
   }
