@@ -189,7 +189,7 @@ async function toPublicArticle(db: Db, row: PublicRow): Promise<PublicArticle> {
   const topics: TopicRef[] = refs('topic')
   const tags: TagRef[] = refs('tag')
   const authors: AuthorRef[] = refs('author')
-  const summary = toSummary({ ...row, section_id: row.section_id }, topics, authors)
+  const summary = toSummary(row, topics, authors)
   return {
     ...summary,
     bodyHtml: row.body_html,
