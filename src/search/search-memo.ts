@@ -37,7 +37,8 @@ interface Memo {
 }
 const memos = new WeakMap<Db, Memo>()
 const memoMs = 5 * 60_000
-const memoEntries = 1000
+/** Each page of results with its summaries is some 30 KB; a few hundred cover a news site's hot queries. */
+const memoEntries = 500
 const clockSlackMs = 1000
 
 const nextScheduled = precompiled(1, (db, now: string) => db.selectFrom('article')

@@ -82,7 +82,13 @@ function resultItems(results: readonly SearchResultView[], timeZone: string): st
   let byZone = renderedResults.get(results)
   if (!byZone) renderedResults.set(results, (byZone = new Map()))
   let html = byZone.get(timeZone)
-  if (html === undefined) byZone.set(timeZone, (html = renderToString(<>{results.map((r) => <Result {...r} timeZone={timeZone} />)}</>)))
+  if (html === undefined) {
+    html = renderToString(<>{results.map((r) => <Result {...r} timeZone={timeZone} />)}</>)
+    // Rendering leaves a tree of small joined strings, several times the text's size; reading a character makes V8
+    // store it flat, which is what is kept.
+    html.charCodeAt(0)
+    byZone.set(timeZone, html)
+  }
   return html
 }
 
