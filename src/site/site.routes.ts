@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../platform/errors.js'
 import { isFresh, pageNumber, paging, sendPage } from '../platform/http/index.js'
 import {
   findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, latestBySection, listCurrentTopics,
-  listArticleSummaries, pageArticleSummaries, summariesByIds, excerpt, findSlugRedirect, termPath, htmlToText, type PublicArticle, type ArticleFilter, type TaxonomyKind,
+  listArticleSummaries, pageArticleSummaries, excerpt, findSlugRedirect, termPath, htmlToText, type PublicArticle, type ArticleFilter, type TaxonomyKind,
 } from '../content/index.js'
 import { findRelated, findSearchResults, maxQueryLength } from '../search/index.js'
 import { render } from '../ui/index.js'
