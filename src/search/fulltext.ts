@@ -61,28 +61,36 @@ async function searchSqlite(db: Db, query: SearchQuery, w: Slice): Promise<Searc
   const inStandfirst = `{headline standfirst} : (${match})`
   const hidden = hiddenArticleIds(new Date(w.now))
   // Ranked on the index alone: reading article rows here would walk every match's overflow pages.
-  // bm25() reads every match's positions in every column, so it is asked only for headline and standfirst matches
-  // when they fill the page by themselves (the usual case): body-only matches then all sort after them, unscored.
-  // The window count runs outside the subquery because FTS5's bm25() refuses to run beside a window function.
-  const ranked = await sql<{ id: number; tier: number; score: number; total: number }>`
-    select id, tier, score, count(*) over () as total from (
-      select rowid as id,
-        case when (select count(*) from article_fts where article_fts match ${inStandfirst} and rowid not in (${hidden})) < ${w.offset + w.limit}
-               or rowid in (select rowid from article_fts where article_fts match ${inStandfirst})
-             then bm25(article_fts, 10.0, 4.0, 1.0) end as score,
-        case when rowid in (select rowid from article_fts where article_fts match ${inHeadline}) then 0
-             when rowid in (select rowid from article_fts where article_fts match ${inStandfirst}) then 1
-             else 2 end as tier
+  const count = await sql<{ n: number }>`
+    select count(*) as n from article_fts where article_fts match ${match} and rowid not in (${hidden})`.execute(db)
+  const total = Number(count.rows[0]?.n ?? 0)
+  if (total <= w.offset) return total ? { hits: [], total } : none
+  // Headline and standfirst matches come first, so when they fill the page (the usual case) only they are ranked:
+  // bm25() reads each match's positions in every column, and tiers cost a lookup per match. The "+" keeps FTS5
+  // from taking the rowid list as a constraint, which it would answer by running the match once per rowid.
+  let ranked = await sql<{ id: number; tier: number; score: number }>`
+    select id, tier, score from (
+      select rowid as id, bm25(article_fts, 10.0, 4.0, 1.0) as score,
+        case when rowid in (select rowid from article_fts where article_fts match ${inHeadline}) then 0 else 1 end as tier
       from article_fts
-      where article_fts match ${match} and rowid not in (${hidden}))
+      where article_fts match ${match} and +rowid in (select rowid from article_fts where article_fts match ${inStandfirst})
+        and rowid not in (${hidden}))
     order by tier, score, id desc
     limit ${w.limit} offset ${w.offset}`.execute(db)
-  if (ranked.rows.length === 0) {
-    if (w.offset === 0) return none
-    const count = await sql<{ n: number }>`
-      select count(*) as n from article_fts where article_fts match ${match} and rowid not in (${hidden})`.execute(db)
-    return { hits: [], total: Number(count.rows[0]?.n ?? 0) }
+  if (ranked.rows.length < w.limit && w.offset + ranked.rows.length < total) {
+    // The page reaches body-only matches: rank every match.
+    ranked = await sql<{ id: number; tier: number; score: number }>`
+      select id, tier, score from (
+        select rowid as id, bm25(article_fts, 10.0, 4.0, 1.0) as score,
+          case when rowid in (select rowid from article_fts where article_fts match ${inHeadline}) then 0
+               when rowid in (select rowid from article_fts where article_fts match ${inStandfirst}) then 1
+               else 2 end as tier
+        from article_fts
+        where article_fts match ${match} and rowid not in (${hidden}))
+      order by tier, score, id desc
+      limit ${w.limit} offset ${w.offset}`.execute(db)
   }
+  if (ranked.rows.length === 0) return { hits: [], total }
   const ids = ranked.rows.map((r) => r.id)
   // Snippets only for the page shown, made here from the text (see snippet.ts): FTS5's own tokenized whole bodies.
   const texts = await sql<{ id: number; published_at: string; standfirst: string; body_text: string }>`
@@ -101,7 +109,7 @@ async function searchSqlite(db: Db, query: SearchQuery, w: Slice): Promise<Searc
       // The standfirst is only shown when the body has no match, so only then is it worth marking.
       return { id: r.id, snippet: chooseSnippet(body.includes(markStart) ? '' : highlight(matcher, t.standfirst), body) }
     }),
-    total: Number(ranked.rows[0]!.total),
+    total,
   }
 }
 

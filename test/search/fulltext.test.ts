@@ -93,6 +93,15 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
     expect(new Set(ids).size).toBe(45)
   })
 
+  it('ranks body-only matches after headline matches on later pages too', async () => {
+    for (let i = 0; i < 22; i++) await createArticle(t.services, { headline: `Kelp farm report ${i}`, body: 'Rows of seaweed.' })
+    for (let i = 0; i < 3; i++) await createArticle(t.services, { headline: `Seaweed harvest ${i}`, standfirst: 'Coastal news.', body: 'The kelp grew fast.' })
+    const [one, two] = [await search('kelp', 1), await search('kelp', 2)]
+    expect([one.total, two.total, one.hits.length, two.hits.length]).toEqual([25, 25, 20, 5])
+    const second = (await summariesByIds(t.services.db, two.hits.map((h) => h.id))).map((a) => a.headline.replace(/ \d+$/, ''))
+    expect(second).toEqual(['Kelp farm report', 'Kelp farm report', 'Seaweed harvest', 'Seaweed harvest', 'Seaweed harvest'])
+  })
+
   it('shows only published articles whose time has come', async () => {
     expect(await headlines('walrus')).toEqual(['Visible walrus story'])
   })
