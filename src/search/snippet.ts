@@ -29,7 +29,6 @@ const token = /[\p{L}\p{N}\p{M}]+/gu
 /** Lowercase without diacritics, as unicode61 with remove_diacritics folds a token. */
 function fold(word: string): string {
   const lower = word.toLowerCase()
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '')
 }
 
@@ -48,7 +47,6 @@ function stemOf(word: string): string {
 
 /** The same text with each accented letter replaced by its base letter, one code unit for one, so offsets still agree. */
 function foldLetters(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return text
   return text.replace(/[^\x00-\x7f]/g, (c) => {
     const base = c.normalize('NFD')[0]!
@@ -57,8 +55,9 @@ function foldLetters(text: string): string {
 }
 
 /**
- * What to look for in an article's text for `query`. A word's stem differs from the word only in its last letters, so
- * every word that can match starts with its stem less the last letter; only those words are stemmed and compared.
+ * What to look for in an article's text for `query`. Porter rewrites only a word's ending, and at most the last letter
+ * of what it keeps (happy → happi), so a word that can match starts with its stem less the last letter (rare -bility
+ * words aside, which go unmarked); only those words are stemmed and compared.
  */
 export function matcherFor(query: SearchQuery): Matcher {
   const phrases = query.all.flat().map((p: Phrase) =>
