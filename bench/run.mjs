@@ -241,6 +241,7 @@ local counter = ${JSON.stringify(counter)}
 local f = io.open(counter, "r")
 base = f and tonumber(f:read("*l")) or 0
 if f then f:close() end
+-- Thread t sends numbers t, t + stride, t + 2 stride…: room for up to 16 threads.
 local stride = 16
 local threads = {}
 function setup(thread)
@@ -364,7 +365,7 @@ const warmHome = await measure('home, cache warm', `${base(ports.cached)}/`, { s
 const coldArticle = await measure('article, cache off', base(ports.uncached), { server: uncached, script: recentScript, note: `newest ${Math.min(1000, paths.length)} URLs` })
 await measure('article, cache off', base(ports.uncached), { server: uncached, script: articleScript, note: `all ${paths.length} URLs` })
 const coldHome = await measure('home, cache off', `${base(ports.uncached)}/`, { server: uncached })
-const search = await measure('search, cache off', base(ports.uncached), { server: uncached, script: searchScript, note: `${searchQueries.length} queries` })
+const search = await measure('search, cache off', base(ports.uncached), { server: uncached, script: searchScript, note: `${searchQueries.length} queries, repeated: memo hits` })
 // Every query new, so search's memo of results never answers: what a search costs when it is worked out.
 const uniqueSearch = await measure('search, cache off', base(ports.uncached), { server: uncached, script: uniqueScript, note: 'queries never repeat: memo misses' })
 
