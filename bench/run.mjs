@@ -286,13 +286,14 @@ function parseWrk(out) {
 }
 
 const results = []
-async function measure(label, url, { server, script, note = '', record = true } = {}) {
+async function measure(label, url, { server, script, note = '', record = true, connections = 50, seconds = parseFloat(duration) || 10, warmup = true } = {}) {
   log(`wrk ${label}`)
   // An unmeasured run first, so the JIT has compiled the hot path before the figures count (a Node server keeps
   // getting faster for several seconds of load; two were not enough for the warm page to settle).
-  await wrk(['-t2', '-c50', '-d4s', ...(script ? ['-s', script] : []), url], 4)
+  const threads = Math.min(2, connections)
+  if (warmup) await wrk([`-t${threads}`, `-c${connections}`, '-d4s', ...(script ? ['-s', script] : []), url], 4)
   const cpuBefore = cpuSeconds(server.pid)
-  const out = await wrk(['-t2', '-c50', `-d${duration}`, '--timeout', '5s', '--latency', ...(script ? ['-s', script] : []), url], parseFloat(duration) || 10)
+  const out = await wrk([`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '--latency', ...(script ? ['-s', script] : []), url], seconds)
   const r = { label, note, ...parseWrk(out) }
   r.cpuUs = ((cpuSeconds(server.pid) - cpuBefore) * 1e6) / r.requests
   if (!(r.requests > 0)) {
@@ -306,20 +307,28 @@ async function measure(label, url, { server, script, note = '', record = true } 
 }
 
 /**
- * Measures `a` and `b` in the order a, b, b, a and reports each as the mean of its two runs (the worse p99), so load
- * from outside that drifts during the run weighs on both alike: the ratio between them is the figure that matters.
+ * Measures `a` and `b` in alternating slices (five of each, as long in all as one ordinary run) and reports each as
+ * the mean of its slices (the worst p99). Throughput on this shared machine swings by a third from one second to the
+ * next, so two runs one after the other can differ by more than the two servers do; slices side by side share the
+ * swings, and the ratio between them is the figure that matters.
  */
-async function measurePair([labelA, urlA, optsA], [labelB, urlB, optsB]) {
-  const a1 = await measure(labelA, urlA, { ...optsA, record: false })
-  const b1 = await measure(labelB, urlB, { ...optsB, record: false })
-  const b2 = await measure(labelB, urlB, { ...optsB, record: false })
-  const a2 = await measure(labelA, urlA, { ...optsA, record: false })
-  const merge = (x, y) => ({
-    ...x, note: [x.note, 'mean of 2 runs'].filter(Boolean).join(', '), rps: (x.rps + y.rps) / 2, p50: (x.p50 + y.p50) / 2,
-    p99: Math.max(x.p99, y.p99), requests: x.requests + y.requests, non2xx: x.non2xx + y.non2xx, socket: x.socket ?? y.socket,
-    cpuUs: (x.cpuUs * x.requests + y.cpuUs * y.requests) / (x.requests + y.requests),
-  })
-  const pair = [merge(a1, a2), merge(b1, b2)]
+async function measurePair([labelA, urlA, optsA], [labelB, urlB, optsB], slices = 5) {
+  const seconds = (parseFloat(duration) || 10) / slices
+  const runs = [[], []]
+  for (let i = 0; i < slices; i++) {
+    runs[0].push(await measure(labelA, urlA, { ...optsA, record: false, seconds, warmup: i === 0 }))
+    runs[1].push(await measure(labelB, urlB, { ...optsB, record: false, seconds, warmup: i === 0 }))
+  }
+  const merge = (list) => {
+    const requests = list.reduce((n, r) => n + r.requests, 0)
+    const mean = (key) => list.reduce((n, r) => n + r[key], 0) / list.length
+    return {
+      ...list[0], note: [list[0].note, `${slices} alternating slices`].filter(Boolean).join(', '), rps: mean('rps'), p50: mean('p50'),
+      p99: Math.max(...list.map((r) => r.p99)), requests, non2xx: list.reduce((n, r) => n + r.non2xx, 0),
+      socket: list.find((r) => r.socket)?.socket, cpuUs: list.reduce((n, r) => n + r.cpuUs * r.requests, 0) / requests,
+    }
+  }
+  const pair = runs.map(merge)
   results.push(...pair)
   return pair
 }
@@ -377,8 +386,8 @@ const commonWords = ('residents officials report plans people local city town re
 const uniqueScript = uniqueSearchScript('search-unique', sectionWords, commonWords)
 
 if (nginx) await measure('static: nginx', base(ports.nginx), { server: nginx })
-// The warm article is compared with the bare baseline; on a shared machine a single run of each, one after the
-// other, moved their ratio by 15 points between runs, so they are measured in turn twice (see measurePair).
+// The warm article is compared with the bare baseline; on this shared machine a run of each, one after the other,
+// moved their ratio between 60% and 86% from one bench to the next, so they are measured side by side (measurePair).
 const [baseline, warmArticle] = await measurePair(
   ['static: bare node:http', base(ports.node), { server: bare }],
   ['article, cache warm', `${base(ports.cached)}${articlePath}`, { server: cached }],
@@ -390,6 +399,8 @@ const coldHome = await measure('home, cache off', `${base(ports.uncached)}/`, { 
 const search = await measure('search, cache off', base(ports.uncached), { server: uncached, script: searchScript, note: `${searchQueries.length} queries, repeated: memo hits` })
 // Every query new, so search's memo of results never answers: what a search costs when it is worked out.
 const uniqueSearch = await measure('search, cache off', base(ports.uncached), { server: uncached, script: uniqueScript, note: 'queries never repeat: memo misses' })
+// What one reader waits for a new query when the server is not already saturated with them.
+const uniqueAlone = await measure('search, cache off', base(ports.uncached), { server: uncached, script: uniqueScript, note: 'queries never repeat, one connection', connections: 1 })
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -427,7 +438,7 @@ const targets = [
 ]
 for (const [name, pass, value] of targets) console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`)
 console.log(`(home with the cache off, for scale: p99 ${fmt(coldHome.p99, 2)} ms)`)
-console.log(`(search with queries that never repeat, memo misses: p99 ${fmt(uniqueSearch.p99, 2)} ms, ${fmt(uniqueSearch.cpuUs, 0)} µs CPU a request)`)
+console.log(`(search with queries that never repeat, memo misses: p99 ${fmt(uniqueSearch.p99, 2)} ms, ${fmt(uniqueSearch.cpuUs, 0)} µs CPU a request; one connection at a time: p99 ${fmt(uniqueAlone.p99, 2)} ms)`)
 const errors = results.filter((r) => r.non2xx || Number.isNaN(r.rps))
 if (errors.length) console.log(`Some runs had errors: ${errors.map((r) => r.label).join(', ')}`)
 log('done')

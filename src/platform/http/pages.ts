@@ -20,7 +20,7 @@ export function isPersonal(cookieHeader: string | undefined): boolean {
   return personalCookies.some((name) => cookieHeader.includes(`${name}=`))
 }
 
-export function cacheKey(req: Pick<IncomingMessage, 'url' | 'headers'>): string {
+export function cacheKey(req: Pick<IncomingMessage, 'url'>): string {
   return req.url ?? '/'
 }
 
@@ -56,10 +56,21 @@ export function sendPage(cache: PageCache, req: FastifyRequest, reply: FastifyRe
   return reply.code(status).send(body)
 }
 
+/**
+ * A request header read from the raw list (the first, if sent twice). Node builds `req.headers` on first use, an
+ * object per request that the warm path, which reads two headers at most, can do without.
+ */
+function rawHeader(req: Pick<IncomingMessage, 'rawHeaders'>, name: string): string | undefined {
+  const raw = req.rawHeaders
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) return raw[i + 1]
+  return undefined
+}
+
 /** A cached copy for this raw request, or undefined when it must be rendered. */
-export function lookupPage(cache: PageCache, req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): CachedPage | undefined {
+export function lookupPage(cache: PageCache, req: Pick<IncomingMessage, 'method' | 'url' | 'rawHeaders'>): CachedPage | undefined {
   if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined
-  if (isPersonal(req.headers.cookie)) return undefined
+  const raw = req.rawHeaders
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 6 && raw[i]!.toLowerCase() === 'cookie' && isPersonal(raw[i + 1])) return undefined
   return cache.get(cacheKey(req))
 }
 
@@ -86,7 +97,7 @@ function headersOf(page: CachedPage) {
 /** Writes a cached page straight to Node's response: the warm path skips routing entirely. */
 export function writeCachedPage(req: IncomingMessage, res: import('node:http').ServerResponse, page: CachedPage): void {
   const wire = headersOf(page)
-  const ifNoneMatch = req.headers['if-none-match']
+  const ifNoneMatch = rawHeader(req, 'if-none-match')
   if (ifNoneMatch !== undefined && isFresh(ifNoneMatch, page.etag)) {
     res.writeHead(304, wire.notModified)
     res.end()
