@@ -5,6 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { serverArgs } from './server-command.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const work = join(root, 'bench', '.work')
@@ -88,7 +89,7 @@ const freePort = () => new Promise((resolve, reject) => {
 })
 async function startServer(extra) {
   const port = await freePort()
-  const child = spawn(process.execPath, ['dist/server.js'], { cwd: root, env: { ...process.env, ...env, ...extra, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, serverArgs, { cwd: root, env: { ...process.env, ...env, ...extra, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] })
   children.add(child)
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 300; i++) {

@@ -8,6 +8,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { serverArgs } from './server-command.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const autosaves = Number(process.env.BENCH_AUTOSAVES ?? 500)
@@ -30,7 +31,7 @@ const env = {
   SECRET: secret, LOG_LEVEL: 'warn', MEDIA_DIR: join(dir, 'media'), REDIS_URL: '',
 }
 
-const server = spawn(process.execPath, ['dist/server.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+const server = spawn(process.execPath, serverArgs, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
 const stop = () => { if (server.exitCode === null) server.kill('SIGTERM') }
 process.on('exit', () => { stop(); rmSync(dir, { recursive: true, force: true }) })
 

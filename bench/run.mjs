@@ -7,6 +7,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeArticles } from './generate.mjs'
+import { nodeFlags, serverArgs } from './server-command.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const work = join(root, 'bench', '.work')
@@ -130,8 +131,8 @@ const importSeconds = (Date.now() - importStart) / 1000
 const ports = { cached: await freePort(), uncached: await freePort(), node: await freePort(), nginx: await freePort() }
 const base = (port) => `http://127.0.0.1:${port}`
 log('starting dist/server.js twice: page cache on, and PAGE_CACHE=off')
-const cached = await startChild('server (cache on)', process.execPath, ['dist/server.js'], { ...serverEnv, PORT: String(ports.cached) }, `${base(ports.cached)}/readyz`)
-const uncached = await startChild('server (cache off)', process.execPath, ['dist/server.js'], { ...serverEnv, PORT: String(ports.uncached), PAGE_CACHE: 'off' }, `${base(ports.uncached)}/readyz`)
+const cached = await startChild('server (cache on)', process.execPath, serverArgs, { ...serverEnv, PORT: String(ports.cached) }, `${base(ports.cached)}/readyz`)
+const uncached = await startChild('server (cache off)', process.execPath, serverArgs, { ...serverEnv, PORT: String(ports.uncached), PAGE_CACHE: 'off' }, `${base(ports.uncached)}/readyz`)
 
 // The page under test: the newest article, the one a front page would send most readers to.
 const articlePath = paths[0]
@@ -147,8 +148,8 @@ const htmlFile = join(work, 'static', 'article.html')
 mkdirSync(join(work, 'static'), { recursive: true })
 writeFileSync(htmlFile, articleHtml)
 
-log('starting the baselines: bare node:http and nginx')
-const bare = await startChild('bare node:http', process.execPath, [fileURLToPath(new URL('./baseline-server.mjs', import.meta.url)), htmlFile, String(ports.node)], {}, base(ports.node))
+log('starting the baselines: bare node:http (with the same Node flags as the server) and nginx')
+const bare = await startChild('bare node:http', process.execPath, [...nodeFlags, fileURLToPath(new URL('./baseline-server.mjs', import.meta.url)), htmlFile, String(ports.node)], {}, base(ports.node))
 let nginx
 if (existsSync(nginxBin)) {
   nginx = await startNginx(ports.nginx).catch((err) => { log(`nginx baseline skipped: ${err.message}`); return undefined })
@@ -421,7 +422,7 @@ const header = ['what (wrk -t2 -c50 -d' + duration + ')', 'req/s', 'p50 ms', 'p9
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
 const line = (cells) => cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
 console.log('')
-console.log(`Dateline bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${articleCount} articles (import took ${importSeconds.toFixed(0)} s), article page ${(articleHtml.length / 1024).toFixed(1)} KB`)
+console.log(`Dateline bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version} ${nodeFlags.join(' ')}, ${articleCount} articles (import took ${importSeconds.toFixed(0)} s), article page ${(articleHtml.length / 1024).toFixed(1)} KB`)
 console.log(line(header))
 console.log(widths.map((w) => '-'.repeat(w)).join('  '))
 for (const r of rows) console.log(line(r))

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --no-memory-reducer
 // Runs the built CLI, building first when dist/ is missing (a fresh clone).
 import { existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'

@@ -11,6 +11,9 @@ export async function serve(config: Config, { seedDemo = false } = {}): Promise<
     if (seeded) console.log(`Seeded ${seeded} demo articles into the empty database.`)
   }
   const app = await buildApp(services, { logger: { level: config.logLevel } })
+  if (!process.execArgv.includes('--no-memory-reducer')) {
+    app.log.info('started without --no-memory-reducer: after the first quiet spell, cached pages take about a third more CPU (see docs/decisions/0011-node-memory-reducer.md); npm start and the dateline command pass it')
+  }
   const stopWatching = services.bus.watch()
   // Scheduled publishing and other queued work; the queue lives in the database, so a restart loses none.
   services.jobs.start()

@@ -53,6 +53,13 @@ describe('the dateline command', () => {
     expect(second).toMatchObject({ code: 0, stdout: 'The database is up to date.' })
   })
 
+  it('runs as an executable, with the Node flag the server is meant to have', () => {
+    // The shebang carries --no-memory-reducer (decision 0011); run the file itself, as npx and a PATH install do.
+    const r = spawnSync(join(root, 'bin/dateline.js'), ['--help'], { cwd: root, env: envFor('exec'), encoding: 'utf8', timeout: 60_000 })
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('Usage: dateline <command>')
+  })
+
   it('seeds the demo paper only when asked for it by name', async () => {
     const env = envFor('seed')
     expect(dateline(['seed'], env)).toMatchObject({ code: 2, stderr: 'seed needs --demo (the only seed there is)' })
@@ -124,6 +131,8 @@ describe('the server', () => {
     child.stderr!.on('data', (d: Buffer) => { log.text += d.toString() })
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)))
     const port = Number((await waitFor(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/, log))[1])
+    // Started by plain `node`, not as npm start or the dateline command start it: the operator is told what they miss.
+    expect(log.text).toContain('started without --no-memory-reducer')
 
     // A form post whose body is still arriving: the server has begun the request but cannot answer it yet.
     const socket = connect(port, '127.0.0.1')
