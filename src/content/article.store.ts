@@ -1,6 +1,6 @@
 // Article queries; rows become domain objects here and nowhere else.
 import { sql } from 'kysely'
-import { precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
+import { contentMemo, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
 import type { Article, PublicArticle, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
 import { mediaPath, parseVariants } from '../media/index.js'
@@ -222,10 +222,16 @@ async function toPublicArticle(db: Db, row: PublicRow): Promise<PublicArticle> {
   }
 }
 
-/** The article at a public address, as readers see it. */
+// Three queries an article page would otherwise make on every render the page cache does not answer: a reader with a
+// commenter's cookie, a newly purged page. Some 10 KB each; two thousand cover the articles readers are reading.
+const publicArticles = contentMemo<string, PublicArticle>({ maxEntries: 2_000, maxAgeMs: 10 * 60_000 })
+
+/** The article at a public address, as readers see it; remembered until content changes. Shared: copy, never change. */
 export async function findArticleBySlug(db: Db, slug: string): Promise<PublicArticle | undefined> {
-  const [row] = await articleBySlug(db, slug)
-  return row ? toPublicArticle(db, row) : undefined
+  return publicArticles(db, slug, async () => {
+    const [row] = await articleBySlug(db, slug)
+    return row ? toPublicArticle(db, row) : undefined
+  })
 }
 
 /** The whole article, bodies included. */

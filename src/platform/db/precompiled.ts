@@ -37,3 +37,32 @@ export async function contentVersion(db: Db): Promise<number> {
   const [row] = await latestChange(db)
   return Number(row?.id ?? 0)
 }
+
+/**
+ * Values worked out from content, remembered per database handle until the change log moves on (any write, in any
+ * process) or `maxAgeMs` passes; at most `maxEntries`, least recently used leaving first. A miss (`undefined`) is
+ * not remembered, so a crawler asking for addresses that do not exist cannot fill it. What it hands out is shared
+ * between requests: callers copy rather than change it.
+ * @example const articles = contentMemo<string, Article>({ maxEntries: 2000, maxAgeMs: 600_000 })
+ *          const article = await articles(db, slug, () => loadArticle(db, slug))
+ */
+export function contentMemo<K, V>({ maxEntries, maxAgeMs, now = Date.now }: { maxEntries: number; maxAgeMs: number; now?: () => number }) {
+  const memos = new WeakMap<Db, { version: number; at: number; entries: Map<K, V> }>()
+  return async (db: Db, key: K, compute: () => Promise<V | undefined>): Promise<V | undefined> => {
+    const version = await contentVersion(db)
+    const at = now()
+    let memo = memos.get(db)
+    if (!memo || memo.version !== version || at - memo.at > maxAgeMs) memos.set(db, (memo = { version, at, entries: new Map() }))
+    const known = memo.entries.get(key)
+    if (known !== undefined) {
+      memo.entries.delete(key)
+      memo.entries.set(key, known)
+      return known
+    }
+    const value = await compute()
+    if (value === undefined) return undefined
+    if (memo.entries.size >= maxEntries) memo.entries.delete(memo.entries.keys().next().value!)
+    memo.entries.set(key, value)
+    return value
+  }
+}
