@@ -223,7 +223,7 @@ async function toPublicArticle(db: Db, row: PublicRow): Promise<PublicArticle> {
 }
 
 // Three queries an article page would otherwise make on every render the page cache does not answer: a reader with a
-// commenter's cookie, a newly purged page. Some 10 KB each; two thousand cover the articles readers are reading.
+// commenter's cookie, staff signed in, a page pushed out of the page cache. Some 10 KB each; two thousand cover what readers read.
 const publicArticles = contentMemo<string, PublicArticle>({ maxEntries: 2_000, maxAgeMs: 10 * 60_000 })
 
 /** The article at a public address, as readers see it; remembered until content changes. Shared: copy, never change. */

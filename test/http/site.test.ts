@@ -62,6 +62,25 @@ describe.each(testDialects())('%s: reader pages', (dialect) => {
     expect(revalidated.statusCode).toBe(304)
   })
 
+  it('serves a link shared with tracking parameters from the same cached page', async () => {
+    const plain = await t.app.inject('/politics/parliament-approves-winter-price-cap/')
+    for (const url of [
+      '/politics/parliament-approves-winter-price-cap/?utm_source=newsletter&utm_medium=email',
+      '/politics/parliament-approves-winter-price-cap/?fbclid=IwAR0abc123',
+    ]) {
+      const shared = await t.app.inject(url)
+      expect(shared.headers['x-cache']).toBe('HIT')
+      expect(shared.headers.etag).toBe(plain.headers.etag)
+    }
+    // Parameters a page does read still make pages of their own.
+    const tracked = await t.app.inject('/search?q=winter&utm_campaign=x')
+    expect(tracked.body).toContain('Parliament approves winter price cap')
+    const search = await t.app.inject('/search?q=winter')
+    expect(search.headers['x-cache']).toBe('HIT')
+    expect(search.body).toBe(tracked.body)
+    expect((await t.app.inject('/search?q=price')).headers['x-cache']).toBeUndefined()
+  })
+
   it('finds articles by full-text search with highlighted words', async () => {
     const res = await t.app.inject('/search?q=cap')
     expect(res.statusCode).toBe(200)

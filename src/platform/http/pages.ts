@@ -20,8 +20,19 @@ export function isPersonal(cookieHeader: string | undefined): boolean {
   return personalCookies.some((name) => cookieHeader.includes(`${name}=`))
 }
 
+/** Query parameters that campaigns and platforms add to links and no page reads. */
+const trackingParameter = /^(?:utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl)$/i
+
+/**
+ * The page-cache key of a request: its URL without tracking parameters, so a story shared with `?utm_source=…` or
+ * `?fbclid=…` (each click a new value) is one cached page, not one per click crowding the others out.
+ */
 export function cacheKey(req: Pick<IncomingMessage, 'url'>): string {
-  return req.url ?? '/'
+  const url = req.url ?? '/'
+  const q = url.indexOf('?')
+  if (q < 0) return url
+  const kept = url.slice(q + 1).split('&').filter((pair) => pair !== '' && !trackingParameter.test(pair.split('=', 1)[0]!))
+  return kept.length ? `${url.slice(0, q)}?${kept.join('&')}` : url.slice(0, q)
 }
 
 function sharedHeaders(opts: PageOptions): Record<string, string> {
