@@ -34,8 +34,10 @@ export async function serve(config: Config, { seedDemo = false } = {}): Promise<
       process.exit(1)
     }
   }
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
-  process.once('SIGINT', () => void shutdown('SIGINT'))
+  // `on`, not `once`: a signal can arrive twice (Ctrl-C reaches both `dateline serve` and the server it starts, which
+  // passes it on too), and a second must not end the process before the requests in flight are answered.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
   return app.listen({ host: config.host, port: config.port })
 }
 

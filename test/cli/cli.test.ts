@@ -53,8 +53,7 @@ describe('the dateline command', () => {
     expect(second).toMatchObject({ code: 0, stdout: 'The database is up to date.' })
   })
 
-  it('runs as an executable, with the Node flag the server is meant to have', () => {
-    // The shebang carries --no-memory-reducer (decision 0011); run the file itself, as npx and a PATH install do.
+  it('runs as an executable, as npx and a PATH install run it', () => {
     const r = spawnSync(join(root, 'bin/dateline.js'), ['--help'], { cwd: root, env: envFor('exec'), encoding: 'utf8', timeout: 60_000 })
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('Usage: dateline <command>')
@@ -123,6 +122,21 @@ describe('the server', () => {
       check()
     })
   }
+
+  it('serves with the Node flag the server needs, and stops cleanly when the command is told to', async () => {
+    const log = { text: '' }
+    child = spawn(join(root, 'bin/dateline.js'), ['serve'], { cwd: root, env: envFor('serve-cmd', { PORT: '0', LOG_LEVEL: 'info' }) })
+    child.stdout!.on('data', (d: Buffer) => { log.text += d.toString() })
+    child.stderr!.on('data', (d: Buffer) => { log.text += d.toString() })
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)))
+    const port = Number((await waitFor(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/, log))[1])
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200)
+    // Run by `dateline serve`, the server has --no-memory-reducer (decision 0011), so it has nothing to warn about.
+    expect(log.text).not.toContain('started without --no-memory-reducer')
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(log.text).toContain('shutting down')
+  }, 60_000)
 
   it('finishes a request already in progress when told to stop, refuses new ones, and exits 0', async () => {
     const log = { text: '' }
