@@ -1,8 +1,8 @@
 // The import direction from STYLE.md, enforced: config ← platform ← identity, media ← content ← comments, search
-// ← surfaces (site, newsroom, api, feeds) ← app. Capabilities never import Fastify or ui; surfaces never import
+// ← surfaces (site, newsroom, api, feeds, cli) ← app. Capabilities never import Fastify or ui; surfaces never import
 // each other; a capability is imported from outside only through its index.ts.
 const capabilities = ['identity', 'media', 'content', 'comments', 'search']
-const surfaces = ['site', 'newsroom', 'api', 'feeds']
+const surfaces = ['site', 'newsroom', 'api', 'feeds', 'cli']
 const layer = (names) => `^src/(${names.join('|')})/`
 
 /** Modules each layer must not import. */

@@ -4,7 +4,7 @@ import { buildTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
 import { createArticle } from '../support/factories.js'
 import { createServices, type Services } from '../../src/app.js'
-import { commentsCommand } from '../../src/comments-command.js'
+import { commentsCommand } from '../../src/cli/comments.js'
 import { saveCommentPolicy } from '../../src/comments/index.js'
 import { freshToken, postComment } from './support.js'
 

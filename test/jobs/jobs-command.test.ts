@@ -4,7 +4,7 @@ import { createServices, type Services } from '../../src/app.js'
 import { loadConfig } from '../../src/config/index.js'
 import { fixedClock } from '../../src/platform/clock.js'
 import { enqueueJob } from '../../src/platform/jobs/index.js'
-import { jobsCommand } from '../../src/jobs-command.js'
+import { jobsCommand } from '../../src/cli/jobs.js'
 import { freshDatabase } from '../support/db.js'
 
 describe('dateline jobs', () => {

@@ -1,14 +1,14 @@
-// The `dateline` command: serve, migrate, seed --demo, import <file.jsonl>, user create.
+// The `dateline` command: dispatches to one file per command group (serve, migrate, seed, import, user, comments, jobs).
 import { createReadStream, existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { ConfigError, loadConfig, type Config } from './config/index.js'
-import { createServices, type Services } from './app.js'
-import { createDb, migrateToLatest } from './platform/db/index.js'
-import { importArticles } from './content/index.js'
-import { seedDemo } from './content/seed-demo.js'
-import { userCommand } from './user-command.js'
-import { commentsCommand } from './comments-command.js'
-import { jobsCommand } from './jobs-command.js'
+import { ConfigError, loadConfig, type Config } from '../config/index.js'
+import { createServices, type Services } from '../app.js'
+import { createDb, migrateToLatest } from '../platform/db/index.js'
+import { importArticles } from '../content/index.js'
+import { seedDemo } from '../content/seed-demo.js'
+import { userCommand } from './user.js'
+import { commentsCommand } from './comments.js'
+import { jobsCommand } from './jobs.js'
 
 const usage = `Usage: dateline <command>
 
@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadConfig()
   switch (command) {
     case 'serve': {
-      const { serve } = await import('./server.js')
+      const { serve } = await import('../server.js')
       const address = await serve(config, { seedDemo: false })
       console.log(`Dateline is serving ${config.siteUrl} (listening on ${address})`)
       return -1

@@ -1,6 +1,6 @@
 // `dateline jobs [list|run]`: what the durable queue holds (and why a job failed), or run what is due once from a shell.
-import type { Db } from './platform/db/index.js'
-import { countJobs, type JobRunner } from './platform/jobs/index.js'
+import type { Db } from '../platform/db/index.js'
+import { countJobs, type JobRunner } from '../platform/jobs/index.js'
 
 export const jobsUsage = `Usage: dateline jobs [list|run]
   list   counts by status, the next jobs due and the failed ones with their last error (the default)

@@ -1,10 +1,10 @@
 // `dateline comments list|approve|spam|trash|restore|export|erase`: moderating and answering privacy requests from a shell.
 import { parseArgs } from 'node:util'
-import type { Deps } from './platform/deps.js'
-import { DomainError } from './platform/errors.js'
+import type { Deps } from '../platform/deps.js'
+import { DomainError } from '../platform/errors.js'
 import {
   commentStatuses, countByStatus, eraseCommenter, exportCommenterData, listQueue, moderateComments, type CommentStatus, type ModerationAction,
-} from './comments/index.js'
+} from '../comments/index.js'
 
 export const commentsUsage = `Usage: dateline comments <command>
   list [--status pending|approved|spam|trash] [--limit N] [--json]

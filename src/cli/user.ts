@@ -1,9 +1,9 @@
 // `dateline user create --email --name --role [--password-file f]`: staff accounts from the command line.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { Services } from './app.js'
-import { DomainError } from './platform/errors.js'
-import { createStaffUser, isRole, roles } from './identity/index.js'
+import type { Services } from '../app.js'
+import { DomainError } from '../platform/errors.js'
+import { createStaffUser, isRole, roles } from '../identity/index.js'
 
 export const userUsage = `Usage: dateline user create --email <email> --name <name> --role <${roles.join('|')}> [--password-file <file>]
   Without --password-file the password is asked for on the terminal (not echoed), twice.`
