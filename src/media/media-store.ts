@@ -1,6 +1,6 @@
 // Where media files live: one interface, the local disk today, an S3-compatible object store later.
 import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { createHash, randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
@@ -24,6 +24,8 @@ export interface MediaStore {
   /** Removes the file; a missing file is not an error. */
   delete(name: string): Promise<void>
   stream(name: string): Promise<StoredFile | undefined>
+  /** Every stored name, for backups and moves between stores. */
+  list(): AsyncIterable<string>
 }
 
 /** Server-made names only: lowercase letters, digits, dots and hyphens, so no path can escape the folder. */
@@ -72,6 +74,13 @@ export function diskMediaStore(dir: string): MediaStore {
       const info = await stat(file).catch(() => undefined)
       if (!info?.isFile()) return undefined
       return { body: createReadStream(file), bytes: info.size, etag: etagFor(name, info.size) }
+    },
+    async *list() {
+      const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [] as string[]
+        throw err
+      })
+      yield* names.filter(isMediaName).sort()
     },
   }
 }

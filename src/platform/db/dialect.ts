@@ -103,3 +103,112 @@ export async function withWriteLock<DB, T>(db: Kysely<DB>, dialect: DialectName,
 export function skipLockedRows<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, dialect: DialectName): SelectQueryBuilder<DB, TB, O> {
   return dialect === 'postgres' ? query.forUpdate().skipLocked() : query
 }
+
+/** What a portable snapshot needs to know of one table: its stored columns, its key, and the tables it points at. */
+export interface TableShape {
+  name: string
+  /** Stored columns only: generated ones (PostgreSQL's search vector) are the database's to rebuild. */
+  columns: string[]
+  primaryKey: string[]
+  references: string[]
+  /** An auto-incrementing `id` whose sequence must move past restored rows (PostgreSQL). */
+  serial: boolean
+}
+
+/**
+ * The application's own tables, in an order where every table comes after the tables it references. Left out:
+ * the migrator's bookkeeping and SQLite's full-text tables, which their triggers fill from `article`.
+ */
+export async function describeTables(db: Kysely<any>, dialect: DialectName): Promise<TableShape[]> {
+  const shapes: TableShape[] = []
+  if (dialect === 'sqlite') {
+    const tables = (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)).rows
+    const virtual = tables.filter((t) => /^create virtual table/i.test(t.sql)).map((t) => t.name)
+    for (const { name } of tables) {
+      if (name.startsWith('kysely_') || virtual.some((v) => name === v || name.startsWith(`${v}_`))) continue
+      const columns = (await sql<{ name: string; pk: number; hidden: number }>`select name, pk, hidden from pragma_table_xinfo(${name})`.execute(db)).rows
+      const keys = (await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${name})`.execute(db)).rows
+      const stored = columns.filter((c) => c.hidden === 0)
+      shapes.push({
+        name,
+        columns: stored.map((c) => c.name),
+        primaryKey: stored.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+        references: [...new Set(keys.map((k) => k.table).filter((t) => t !== name))],
+        serial: false,
+      })
+    }
+  } else {
+    const tables = (await sql<{ name: string }>`select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely\\_%' order by table_name`.execute(db)).rows
+    for (const { name } of tables) {
+      const columns = (await sql<{ name: string; serial: boolean }>`select column_name as name, coalesce(column_default like 'nextval(%', false) as serial
+        from information_schema.columns where table_schema = current_schema() and table_name = ${name} and is_generated = 'NEVER'
+        order by ordinal_position`.execute(db)).rows
+      const primaryKey = (await sql<{ name: string }>`select a.attname as name from pg_index i
+        join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+        where i.indrelid = ${name}::regclass and i.indisprimary order by array_position(i.indkey::int2[], a.attnum)`.execute(db)).rows
+      const references = (await sql<{ name: string }>`select distinct confrelid::regclass::text as name from pg_constraint
+        where conrelid = ${name}::regclass and contype = 'f'`.execute(db)).rows
+      shapes.push({
+        name,
+        columns: columns.map((c) => c.name),
+        primaryKey: primaryKey.map((c) => c.name),
+        references: references.map((r) => r.name.replace(/^"|"$/g, '')).filter((t) => t !== name),
+        serial: columns.some((c) => c.name === 'id' && c.serial),
+      })
+    }
+  }
+  return inDependencyOrder(shapes)
+}
+
+function inDependencyOrder(shapes: TableShape[]): TableShape[] {
+  const byName = new Map(shapes.map((s) => [s.name, s]))
+  const ordered: TableShape[] = []
+  const seen = new Set<string>()
+  const visit = (s: TableShape) => {
+    if (seen.has(s.name)) return
+    seen.add(s.name)
+    for (const r of s.references) {
+      const target = byName.get(r)
+      if (target) visit(target)
+    }
+    ordered.push(s)
+  }
+  shapes.forEach(visit)
+  return ordered
+}
+
+/** Values as the other dialect can bind them: better-sqlite3 takes no booleans, and neither takes a Date. */
+export function bindable(value: unknown, dialect: DialectName): unknown {
+  if (typeof value === 'boolean') return dialect === 'sqlite' ? (value ? 1 : 0) : value
+  if (value instanceof Date) return value.toISOString()
+  return value
+}
+
+/** Moves each restored table's id sequence past its highest id, so the next insert does not collide (PostgreSQL only). */
+export async function resetSequences(db: Kysely<any>, dialect: DialectName, tables: TableShape[]): Promise<void> {
+  if (dialect !== 'postgres') return
+  for (const t of tables.filter((s) => s.serial)) {
+    await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), coalesce(max(id), 0) + 1, false) from ${sql.table(t.name)}`.execute(db)
+  }
+}
+
+/** Fresh planner statistics after a bulk write: PostgreSQL guesses badly until autovacuum catches up. */
+export async function analyze(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  await sql`${sql.raw(dialect === 'postgres' ? 'analyze' : 'pragma optimize')}`.execute(db)
+}
+
+/** Runs `fn` on one unchanging view of the database while others keep writing: REPEATABLE READ on PostgreSQL, a WAL read transaction on SQLite. */
+export async function inSnapshot<DB, T>(db: Kysely<DB>, dialect: DialectName, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  const begin = db.transaction()
+  return (dialect === 'postgres' ? begin.setIsolationLevel('repeatable read') : begin).execute(fn)
+}
+
+/**
+ * Lets a transaction insert a row before the row it points at (a reply stored before its parent), checking
+ * the keys at commit instead. SQLite only: PostgreSQL's keys are not declared deferrable, so there rows go
+ * in table order, parents first within a table by key.
+ */
+export async function deferForeignKeys(trx: Kysely<any>, dialect: DialectName): Promise<void> {
+  if (dialect === 'sqlite') await sql`pragma defer_foreign_keys = on`.execute(trx)
+}
