@@ -62,66 +62,71 @@ export function DashboardPage({ chrome, drafts, scheduled, published, everyone, 
         <a class="nr-button" href="/newsroom/articles/new">New article</a>
       </div>
       <div class="nr-dash">
-        <Block id="dash-drafts" title="My drafts" count={drafts.total} all={drafts.allHref} allLabel="All my drafts">
-          {drafts.items.length ? (
-            <ul class="nr-dash__list">
-              {drafts.items.map((a) => (
-                <li>
-                  <a class="nr-dash__title" href={editHref(a.id)}>{a.headline || 'Untitled'}</a>
-                  <span class="nr-dash__meta">{a.section} · last changed <When at={a.modifiedAt} timeZone={tz} /></span>
-                </li>
-              ))}
-            </ul>
-          ) : <Empty>No drafts. Start one with <a href="/newsroom/articles/new">New article</a>.</Empty>}
-        </Block>
-
-        <Block id="dash-scheduled" title={everyone ? 'Scheduled' : 'My scheduled articles'} count={scheduled.total} all={scheduled.allHref}
-          allLabel={everyone ? 'All scheduled' : 'All my scheduled'} note={`Soonest first; times in ${tz}.`}>
-          {scheduled.items.length ? (
-            <ul class="nr-dash__list">
-              {scheduled.items.map((a) => (
-                <li>
-                  <a class="nr-dash__title" href={editHref(a.id)}>{a.headline || 'Untitled'}</a>
-                  <span class="nr-dash__meta">
-                    {a.publishedAt && <strong>Goes out <When at={a.publishedAt} timeZone={tz} /></strong>} · {a.section}{by(a)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : <Empty>Nothing is scheduled.</Empty>}
-        </Block>
-
-        {moderation && (
-          <Block id="dash-comments" title="Comments awaiting moderation" count={moderation.pending} all={moderation.queueHref} allLabel="Moderation queue">
-            {moderation.newest.length ? (
+        {/* Two columns rather than one flowing grid, so no block leaves a hole: work in hand left, what readers see right. */}
+        <div class="nr-dash__col">
+          <Block id="dash-drafts" title="My drafts" count={drafts.total} all={drafts.allHref} allLabel="All my drafts">
+            {drafts.items.length ? (
               <ul class="nr-dash__list">
-                {moderation.newest.map((c) => (
+                {drafts.items.map((a) => (
                   <li>
-                    <a class="nr-dash__title" href={`/newsroom/comments/${c.id}`}>{c.authorName} on “{c.article.headline}”</a>
-                    <span class="nr-dash__excerpt">{c.excerpt}</span>
-                    <span class="nr-dash__meta">Sent <When at={c.createdAt} timeZone={tz} /></span>
+                    <a class="nr-dash__title" href={editHref(a.id)}>{a.headline || 'Untitled'}</a>
+                    <span class="nr-dash__meta">{a.section} · last changed <When at={a.modifiedAt} timeZone={tz} /></span>
                   </li>
                 ))}
               </ul>
-            ) : <Empty>No comments are waiting.</Empty>}
+            ) : <Empty>No drafts. Start one with <a href="/newsroom/articles/new">New article</a>.</Empty>}
           </Block>
-        )}
 
-        <Block id="dash-published" title={everyone ? 'Recently published' : 'My published articles'} all={published.allHref}
-          allLabel={everyone ? 'All published' : 'All my published'}>
-          {published.items.length ? (
-            <ul class="nr-dash__list">
-              {published.items.map((a) => (
-                <li>
-                  <a class="nr-dash__title" href={editHref(a.id)}>{a.headline}</a>
-                  <span class="nr-dash__meta">
-                    {a.publishedAt && <When at={a.publishedAt} timeZone={tz} />} · {a.section}{by(a)} · <a href={a.path}>view<span class="visually-hidden"> “{a.headline}”</span> on the site</a>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : <Empty>Nothing published yet.</Empty>}
-        </Block>
+          <Block id="dash-scheduled" title={everyone ? 'Scheduled' : 'My scheduled articles'} count={scheduled.total} all={scheduled.allHref}
+            allLabel={everyone ? 'All scheduled' : 'All my scheduled'} note={`Soonest first; times in ${tz}.`}>
+            {scheduled.items.length ? (
+              <ul class="nr-dash__list">
+                {scheduled.items.map((a) => (
+                  <li>
+                    <a class="nr-dash__title" href={editHref(a.id)}>{a.headline || 'Untitled'}</a>
+                    <span class="nr-dash__meta">
+                      {a.publishedAt && <strong>Goes out <When at={a.publishedAt} timeZone={tz} /></strong>} · {a.section}{by(a)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : <Empty>Nothing is scheduled.</Empty>}
+          </Block>
+        </div>
+
+        <div class="nr-dash__col">
+          {moderation && (
+            <Block id="dash-comments" title="Comments awaiting moderation" count={moderation.pending} all={moderation.queueHref} allLabel="Moderation queue">
+              {moderation.newest.length ? (
+                <ul class="nr-dash__list">
+                  {moderation.newest.map((c) => (
+                    <li>
+                      <a class="nr-dash__title" href={`/newsroom/comments/${c.id}`}>{c.authorName} on “{c.article.headline}”</a>
+                      <span class="nr-dash__excerpt">{c.excerpt}</span>
+                      <span class="nr-dash__meta">Sent <When at={c.createdAt} timeZone={tz} /></span>
+                    </li>
+                  ))}
+                </ul>
+              ) : <Empty>No comments are waiting.</Empty>}
+            </Block>
+          )}
+
+          <Block id="dash-published" title={everyone ? 'Recently published' : 'My published articles'} all={published.allHref}
+            allLabel={everyone ? 'All published' : 'All my published'}>
+            {published.items.length ? (
+              <ul class="nr-dash__list">
+                {published.items.map((a) => (
+                  <li>
+                    <a class="nr-dash__title" href={editHref(a.id)}>{a.headline}</a>
+                    <span class="nr-dash__meta">
+                      {a.publishedAt && <When at={a.publishedAt} timeZone={tz} />} · {a.section}{by(a)} · <a href={a.path}>view<span class="visually-hidden"> “{a.headline}”</span> on the site</a>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : <Empty>Nothing published yet.</Empty>}
+          </Block>
+        </div>
       </div>
     </NewsroomLayout>
   )
