@@ -173,6 +173,39 @@ export async function countByStatus(db: Db): Promise<Record<CommentStatus, numbe
   return out
 }
 
+/** How many comments have this status; the dashboard asks only for 'pending', which the (status, id) index answers. */
+export async function countWithStatus(db: Db, status: CommentStatus): Promise<number> {
+  const row = await db.selectFrom('comment').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', status).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** A held comment as a moderator's glance shows it: who, a line of what, where; no email. */
+export interface AwaitingComment {
+  id: number
+  authorName: string
+  /** The start of the comment on one line. */
+  excerpt: string
+  createdAt: Date
+  article: { id: number; headline: string }
+}
+
+const excerptLength = 140
+
+/** The newest comments waiting for a moderator. */
+export async function listAwaitingModeration(db: Db, limit: number): Promise<AwaitingComment[]> {
+  const rows = await db.selectFrom('comment').innerJoin('article', 'article.id', 'comment.article_id')
+    .select(['comment.id', 'comment.author_name', 'comment.body', 'comment.created_at', 'article.id as article_id', 'article.headline'])
+    .where('comment.status', '=', 'pending').orderBy('comment.id', 'desc').limit(limit).execute()
+  return rows.map((r) => {
+    const line = r.body.replace(/\s+/g, ' ').trim()
+    const chars = [...line]
+    return {
+      id: r.id, authorName: r.author_name, createdAt: new Date(r.created_at), article: { id: r.article_id, headline: r.headline },
+      excerpt: chars.length > excerptLength ? `${chars.slice(0, excerptLength - 1).join('').trimEnd()}…` : line,
+    }
+  })
+}
+
 /** Every comment an address wrote, for export; only the newsroom and the CLI call this. */
 export async function commentsByEmailHash(db: Db, emailHash: string) {
   return db.selectFrom('comment').innerJoin('article', 'article.id', 'comment.article_id')

@@ -18,6 +18,11 @@ export {
   loadThreadPage, pageOfTopLevel, listQueue, countByStatus, findModeratedComment, findPublicComment, listCommentEvents,
   listRecentApproved, articleForComments, stillHeld, type ThreadPage, type QueueFilter,
 } from './comment.store.js'
+/**
+ * The moderator's glance for the newsroom dashboard: how many wait, and the newest few without any email.
+ * @example const [pending, newest] = await Promise.all([countWithStatus(db, 'pending'), listAwaitingModeration(db, 5)])
+ */
+export { countWithStatus, listAwaitingModeration, type AwaitingComment } from './comment.store.js'
 export { submitComment, CommentRefused, emailHashOf, type CommentDeps, type CommentInput, type Submitted } from './submit-comment.js'
 export { moderateComments, editComment, replyAsStaff, type ModerationDeps, type ModerationResult, type Actor } from './moderate-comment.js'
 export { exportCommenterData, eraseCommenter, type CommenterExport, type ErasureMode, type ErasureReport } from './privacy.js'

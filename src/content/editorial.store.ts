@@ -30,6 +30,8 @@ export interface EditorialFilter {
   status?: ArticleStatus | undefined
   sectionId?: number | undefined
   authorId?: number | undefined
+  /** Only articles this staff member created. */
+  ownerId?: number | undefined
   /** Words in the headline or slug. */
   text?: string | undefined
 }
@@ -59,6 +61,7 @@ export async function listEditorialArticles(
     .leftJoin('staff_user', 'staff_user.id', 'article.created_by')
   if (filter.status) q = q.where('article.status', '=', filter.status)
   if (filter.sectionId !== undefined) q = q.where('article.section_id', '=', filter.sectionId)
+  if (filter.ownerId !== undefined) q = q.where('article.created_by', '=', filter.ownerId)
   if (filter.authorId !== undefined) {
     const authorId = filter.authorId
     q = q.where('article.id', 'in', (s) => s.selectFrom('article_author').select('article_id').where('author_id', '=', authorId))
@@ -91,4 +94,59 @@ export async function listEditorialArticles(
       publishedAt: r.published_at ? new Date(r.published_at) : null, modifiedAt: new Date(r.modified_at),
     })),
   }
+}
+
+/** The newsroom's first screen: the drafts on someone's desk, what is scheduled, what went out last. */
+export type DeskQueue = 'drafts' | 'scheduled' | 'published'
+
+export interface DeskFilter {
+  queue: DeskQueue
+  /** Only articles this staff member created; everyone's when absent. */
+  ownerId?: number | undefined
+}
+
+export interface DeskItem {
+  id: number
+  headline: string
+  path: string
+  section: string
+  ownerName: string | null
+  /** When it goes out (scheduled) or went out (published); null for a draft. */
+  publishedAt: Date | null
+  modifiedAt: Date
+}
+
+const deskStatus: Record<DeskQueue, ArticleStatus> = { drafts: 'draft', scheduled: 'scheduled', published: 'published' }
+
+function deskQuery(db: Db, { queue, ownerId }: DeskFilter) {
+  let q = db.selectFrom('article').where('article.status', '=', deskStatus[queue])
+  if (ownerId !== undefined) q = q.where('article.created_by', '=', ownerId)
+  return q
+}
+
+/**
+ * A few articles of one queue, in the order the work comes: drafts last touched first, scheduled soonest first,
+ * published newest first.
+ */
+export async function listDeskArticles(db: Db, filter: DeskFilter, limit: number): Promise<DeskItem[]> {
+  let q = deskQuery(db, filter).innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('staff_user', 'staff_user.id', 'article.created_by')
+    .select([
+      'article.id', 'article.headline', 'article.slug', 'article.published_at', 'article.modified_at',
+      'section.name as section_name', 'section.slug as section_slug', 'staff_user.name as owner_name',
+    ])
+  if (filter.queue === 'drafts') q = q.orderBy('article.modified_at', 'desc').orderBy('article.id', 'desc')
+  else if (filter.queue === 'scheduled') q = q.orderBy('article.published_at', 'asc').orderBy('article.id', 'asc')
+  else q = q.orderBy('article.published_at', 'desc').orderBy('article.id', 'desc')
+  const rows = await q.limit(limit).execute()
+  return rows.map((r) => ({
+    id: r.id, headline: r.headline, path: articlePath(r.section_slug, r.slug), section: r.section_name, ownerName: r.owner_name,
+    publishedAt: r.published_at ? new Date(r.published_at) : null, modifiedAt: new Date(r.modified_at),
+  }))
+}
+
+/** How many articles one queue holds. */
+export async function countDeskArticles(db: Db, filter: DeskFilter): Promise<number> {
+  const row = await deskQuery(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
 }

@@ -44,6 +44,11 @@ export { listRevisions, findRevision } from './revision.store.js'
 export { diffSnapshots, snapshotFields, type ArticleSnapshot, type Revision, type FieldDiff, type DiffPart } from './revision.js'
 export { listEditorialArticles, type EditorialFilter, type EditorialListItem, type ArticleState } from './editorial.store.js'
 /**
+ * The newsroom dashboard's queues, bounded: a person's drafts, what is scheduled, what was published last.
+ * @example const mine = await listDeskArticles(db, { queue: 'drafts', ownerId: staff.id }, 10)
+ */
+export { listDeskArticles, countDeskArticles, type DeskQueue, type DeskFilter, type DeskItem } from './editorial.store.js'
+/**
  * Preview of an unpublished article through a signed link that expires (48 hours): HMAC-SHA256 of the id and expiry.
  * @example const path = previewPath(deps.secret, id, previewExpiry(deps.clock.now())); verifyPreview(deps.secret, id, exp, sig, now)
  */

@@ -12,6 +12,8 @@ export interface ArticleListFilters {
   section: string
   author: string
   q: string
+  /** '1': only the articles the signed-in person created. */
+  mine: string
 }
 
 export interface ArticleListView {
@@ -63,6 +65,10 @@ export function ArticleListPage({ chrome, items, total, page, pages, filters, se
         <div class="nr-field">
           <label for="filter-q">Text</label>
           <input type="search" id="filter-q" name="q" value={filters.q} maxLength={200} />
+        </div>
+        <div class="nr-check">
+          <input type="checkbox" id="filter-mine" name="mine" value="1" checked={filters.mine === '1'} />
+          <label for="filter-mine">Only my articles</label>
         </div>
         <div class="nr-actions"><button type="submit" class="nr-button nr-button--quiet">Filter</button></div>
       </form>

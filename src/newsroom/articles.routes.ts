@@ -28,6 +28,7 @@ const listQuery = {
   properties: {
     status: { type: 'string', maxLength: 20 }, section: { type: 'string', maxLength: 10 }, author: { type: 'string', maxLength: 10 },
     q: { type: 'string', maxLength: 200 }, page: { type: 'string', maxLength: 6 }, done: { type: 'string', maxLength: 20 },
+    mine: { type: 'string', maxLength: 2 },
   },
 } as const
 const compareQuery = {
@@ -120,12 +121,14 @@ export async function articleRoutes(app: FastifyInstance, newsroom: Newsroom) {
     const status = articleStatuses.includes(q.status as ArticleStatus) ? (q.status as ArticleStatus) : undefined
     const num = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined)
     const page = pageNumber(q.page)
-    const { items, total } = await listEditorialArticles(db, deps.dialect, { status, sectionId: num(q.section), authorId: num(q.author), text: q.q },
-      { limit: perPage, offset: (page - 1) * perPage })
+    const mine = q.mine === '1'
+    const { items, total } = await listEditorialArticles(db, deps.dialect, {
+      status, sectionId: num(q.section), authorId: num(q.author), ownerId: mine ? currentStaff(req).id : undefined, text: q.q,
+    }, { limit: perPage, offset: (page - 1) * perPage })
     const [sections, authors] = await Promise.all([listSections(db), listAuthors(db)])
     return newsroom.send(reply, h(ArticleListPage, {
       chrome: await newsroom.chrome(req, reply), items, total, page, pages: Math.max(1, Math.ceil(total / perPage)),
-      filters: { status: status ?? '', section: num(q.section) ? String(num(q.section)) : '', author: num(q.author) ? String(num(q.author)) : '', q: q.q ?? '' },
+      filters: { status: status ?? '', section: num(q.section) ? String(num(q.section)) : '', author: num(q.author) ? String(num(q.author)) : '', q: q.q ?? '', mine: mine ? '1' : '' },
       sections, authors, notice: q.done ? notices[q.done] : undefined, style: assets.style,
     }) as VNode)
   })

@@ -12,7 +12,7 @@ import { findStaff } from './session.js'
 import { NewsroomLayout, type Chrome } from './layout.js'
 import type { Newsroom, NewsroomOptions } from './newsroom.js'
 import { NewsroomErrorPage } from './error.page.js'
-import { DashboardPage } from './dashboard.page.js'
+import { dashboardRoutes } from './dashboard.routes.js'
 import { authRoutes } from './auth.routes.js'
 import { usersRoutes } from './users.routes.js'
 import { settingsRoutes } from './settings.routes.js'
@@ -84,10 +84,8 @@ export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: 
       return pageErrors.call(this, err, req, reply)
     })
 
-    scope.get('/', { config: { access: 'signed-in' } }, async (req, reply) =>
-      newsroom.send(reply, h(DashboardPage, { chrome: await newsroom.chrome(req, reply) }) as VNode))
-
     // Route plugins of the newsroom, one line each; every route in them declares its access.
+    await scope.register(dashboardRoutes, newsroom)
     await scope.register(authRoutes, newsroom)
     await scope.register(usersRoutes, newsroom)
     await scope.register(settingsRoutes, newsroom)
