@@ -10,6 +10,7 @@ import { userCommand } from './user.js'
 import { commentsCommand } from './comments.js'
 import { jobsCommand } from './jobs.js'
 import { backupCommand, restoreCommand } from './backup.js'
+import { mediaCommand } from './media.js'
 
 const usage = `Usage: dateline <command>
 
@@ -24,6 +25,8 @@ Commands:
   jobs [list|run]       the durable job queue (scheduled publishing): counts, failures, or run what is due now
   backup <file>         a consistent copy of the database and the local media library, while the site serves
   restore <file>        write a backup into a new, empty database of either dialect (SQLite or PostgreSQL)
+  media migrate --to s3://<bucket>?endpoint=<url>&region=<r>
+                        copy the media library to an S3-compatible store (or --to <folder>)
 `
 
 /** Runs one command with the services open, and closes them however it ends. */
@@ -77,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
       return backupCommand(config, rest)
     case 'restore':
       return restoreCommand(config, rest)
+    case 'media':
+      return mediaCommand(config, rest)
     case 'import': {
       const file = rest[0]
       if (!file || !existsSync(file)) {

@@ -16,6 +16,8 @@ export interface Config {
   readonly pageCache: boolean
   readonly logLevel: string
   readonly mediaDir: string
+  /** `s3://<bucket>?endpoint=<url>&region=<r>` keeps media in an S3-compatible object store instead of `mediaDir`. */
+  readonly mediaStore: string | undefined
   /** Largest upload the media library accepts, in bytes. */
   readonly mediaMaxBytes: number
   readonly smtpUrl: string | undefined
@@ -73,6 +75,21 @@ function databaseUrl(env: Env): string {
   throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${raw}"`)
 }
 
+function mediaStore(env: Env): string | undefined {
+  const raw = env.MEDIA_STORE?.trim()
+  if (!raw || raw === 'disk') return undefined
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new ConfigError(`MEDIA_STORE must be disk or s3://<bucket>?endpoint=<url>&region=<region>, got "${raw}"`)
+  }
+  if (parsed.protocol !== 's3:' || !parsed.hostname) throw new ConfigError(`MEDIA_STORE must be disk or s3://<bucket>?endpoint=<url>&region=<region>, got "${raw}"`)
+  const endpoint = parsed.searchParams.get('endpoint')
+  if (endpoint && !/^https?:\/\//.test(endpoint)) throw new ConfigError(`MEDIA_STORE's endpoint must be an http:// or https:// URL, got "${endpoint}"`)
+  return raw
+}
+
 function timezone(env: Env): string {
   const zone = text(env, 'SITE_TIMEZONE', 'UTC')
   try {
@@ -103,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     pageCache: flag(env, 'PAGE_CACHE', true),
     logLevel: text(env, 'LOG_LEVEL', 'info'),
     mediaDir: text(env, 'MEDIA_DIR', './data/media'),
+    mediaStore: mediaStore(env),
     mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 15 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     smtpUrl: url(env, 'SMTP_URL', undefined, ['smtp:', 'smtps:']),
     mailFrom: text(env, 'MAIL_FROM', 'Dateline <no-reply@localhost>'),

@@ -1,6 +1,6 @@
 // Demo content for a new install: the Courier's sections, running stories, reporters and articles, with drawn pictures.
 import type { Deps } from '../platform/deps.js'
-import { diskMediaStore, drawIllustration } from '../media/index.js'
+import { createMediaStore, drawIllustration } from '../media/index.js'
 import { writeArticle } from './save-article.js'
 import { ensureAuthor, ensureSection, ensureTopic } from './taxonomy.store.js'
 import { demoArticles, demoAuthors, demoSections, demoTopics } from './demo/demo-content.js'
@@ -11,7 +11,7 @@ const hour = 3_600_000
 export async function seedDemo({ db, clock, events, config }: Pick<Deps, 'db' | 'clock' | 'events' | 'config'>): Promise<number> {
   const now = clock.now()
   const at = now.toISOString()
-  const media = diskMediaStore(config.mediaDir)
+  const media = createMediaStore(config)
   const pictures = new Map<string, { url: string; width: number; height: number }>()
   for (const [i, a] of demoArticles.entries()) {
     if (!a.image) continue

@@ -1,8 +1,9 @@
 // Media: uploads checked by content and re-encoded into responsive variants, the store that keeps them, demo pictures.
 export {
-  createMediaStore, diskMediaStore, isMediaName, mediaNamePattern, mediaTypeOf, mediaTypes,
+  diskMediaStore, isMediaName, mediaNamePattern, mediaTypeOf, mediaTypes,
   type MediaStore, type StoredFile,
 } from './media-store.js'
+export { createMediaStore } from './open-media-store.js'
 export {
   extensionOf, fallbackVariant, imageFormats, mediaDisplayUrl, mediaLimits, mediaMarkdown, mediaPath, mimeOf, parseVariants,
   sniffImageFormat, variantFormats, variantWidths, variantWidthsFor,

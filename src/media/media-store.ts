@@ -34,7 +34,7 @@ export const mediaNamePattern = /^[a-z0-9][a-z0-9.-]{0,120}\.(jpg|jpeg|png|webp|
 export const isMediaName = (name: string) => mediaNamePattern.test(name) && !name.includes('..')
 
 /** Files never change under a name (names are random or derived from fixed inputs), so name and size make a strong ETag. */
-const etagFor = (name: string, bytes: number) => `"${createHash('sha256').update(name).digest('base64url').slice(0, 16)}-${bytes.toString(36)}"`
+export const etagFor = (name: string, bytes: number) => `"${createHash('sha256').update(name).digest('base64url').slice(0, 16)}-${bytes.toString(36)}"`
 
 export function diskMediaStore(dir: string): MediaStore {
   const path = (name: string) => {
@@ -83,11 +83,6 @@ export function diskMediaStore(dir: string): MediaStore {
       yield* names.filter(isMediaName).sort()
     },
   }
-}
-
-/** The store configuration asks for; only the disk exists so far (an S3 store would implement the same interface). */
-export function createMediaStore(config: { mediaDir: string }): MediaStore {
-  return diskMediaStore(config.mediaDir)
 }
 
 export const mediaTypes: Record<string, string> = {

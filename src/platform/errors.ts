@@ -13,6 +13,7 @@ export const errorCodes = {
   PAYLOAD_TOO_LARGE: 'Request too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   METHOD_NOT_ALLOWED: 'Method not allowed',
+  UNAVAILABLE: 'Temporarily unavailable: please try again in a moment',
   INTERNAL: 'Something went wrong',
 } as const
 
@@ -34,8 +35,9 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string = errorCodes[code],
     readonly issues: readonly FieldIssue[] = [],
+    options?: { cause?: unknown },
   ) {
-    super(message)
+    super(message, options)
   }
 }
 

@@ -53,7 +53,10 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
   const media = createMediaStore(deps.config)
   app.get('/media/:name', { config: pub, schema: { params: { type: 'object', properties: { name: { type: 'string', maxLength: 130 } } } } }, async (req, reply) => {
     const name = (req.params as { name: string }).name
-    const file = isMediaName(name) ? await media.stream(name) : undefined
+    // A store that fails (an object store down or slow) is a 503 the reader can retry, never a 500.
+    const file = isMediaName(name)
+      ? await media.stream(name).catch((cause: unknown) => { throw new DomainError('UNAVAILABLE', 'The picture cannot be fetched just now', [], { cause }) })
+      : undefined
     if (!file) throw notFound('File')
     reply.header('cache-control', 'public, max-age=31536000, immutable').header('x-content-type-options', 'nosniff')
       .header('etag', file.etag).type(mediaTypeOf(name))

@@ -5,7 +5,7 @@ import { DomainError, errorCodes, type ErrorCode, type FieldIssue } from '../err
 export const statusFor: Record<ErrorCode, number> = {
   NOT_FOUND: 404, GONE: 410, VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, CSRF: 403, CONFLICT: 409,
   INVALID_TRANSITION: 409, RATE_LIMITED: 429, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415,
-  METHOD_NOT_ALLOWED: 405, INTERNAL: 500,
+  METHOD_NOT_ALLOWED: 405, UNAVAILABLE: 503, INTERNAL: 500,
 }
 
 export interface ErrorView {
@@ -44,6 +44,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: Domai
   const status = statusFor[error.code]
   const message = error.code === 'INTERNAL' ? errorCodes.INTERNAL : error.message
   reply.code(status).header('cache-control', 'no-store')
+  if (error.code === 'UNAVAILABLE') reply.header('retry-after', '5')
   if (wantsJson(req)) {
     return reply.type('application/json; charset=utf-8')
       .send({ error: { code: error.code, message, ...(error.issues.length ? { issues: error.issues } : {}) } })
@@ -55,6 +56,7 @@ export function registerErrorHandling(app: FastifyInstance, render: ErrorPageRen
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const error = err instanceof DomainError ? err : fromFastify(err)
     if (error.code === 'INTERNAL') req.log.error({ err }, 'unhandled error')
+    else if (error.code === 'UNAVAILABLE') req.log.warn({ err: error.cause ?? err, url: req.routeOptions?.url }, 'a backing service failed')
     else req.log.info({ code: error.code, url: req.routeOptions?.url }, 'request refused')
     return sendError(req, reply, error, render)
   })
