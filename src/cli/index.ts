@@ -9,6 +9,7 @@ import { seedDemo } from '../content/seed-demo.js'
 import { userCommand } from './user.js'
 import { commentsCommand } from './comments.js'
 import { jobsCommand } from './jobs.js'
+import { setupCodeCommand } from './setup-code.js'
 
 const usage = `Usage: dateline <command>
 
@@ -20,6 +21,7 @@ Commands:
   user create --email <e> --name <n> --role <r> [--password-file <f>]
   comments list [--status pending] [--json] | approve|spam|trash|restore <id…> | export --email <e> | erase --email <e> --mode delete|anonymise
                         create a staff account (password asked for when no file is given)
+  setup-code            print the one-time code the newsroom's first-run setup asks for (until an administrator exists)
   jobs [list|run]       the durable job queue (scheduled publishing): counts, failures, or run what is due now
 `
 
@@ -68,6 +70,8 @@ export async function main(argv: string[]): Promise<number> {
       return withServices(config, (services) => userCommand(services, rest))
     case 'jobs':
       return withServices(config, (services) => jobsCommand(services, rest))
+    case 'setup-code':
+      return withServices(config, (services) => setupCodeCommand(services))
     case 'comments':
       return withServices(config, (services) => commentsCommand(services, rest))
     case 'import': {
