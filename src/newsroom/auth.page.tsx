@@ -82,7 +82,7 @@ export function SetupPage({ chrome, askCode, setupCode = '', email, name, issues
         <CsrfField token={chrome.csrf} />
         {askCode && (
           <Field id="setupCode" label="Setup code" issues={issues}
-            hint="The server printed it to its log when it started (No administrator yet: … enter the setup code). Run dateline setup-code on the server to see it again.">
+            hint="The server printed it to its log when it started, in a line beginning “No administrator yet”. Run dateline setup-code on the server to see it again.">
             <input id="setupCode" name="setupCode" type="text" required maxlength={40} autocomplete="off" spellcheck={false} autocapitalize="characters"
               value={setupCode} {...describedBy('setupCode', issues, true)} />
           </Field>

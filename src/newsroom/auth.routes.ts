@@ -53,8 +53,8 @@ export function setupCodeWaived(req: FastifyRequest, config: Pick<Config, 'host'
 }
 
 const setupCodeProblems = {
-  missing: 'Enter the setup code. The server printed it to its log when it started; run `dateline setup-code` on the server to see it again.',
-  invalid: 'That is not the setup code. Copy it from the server\'s log, or run `dateline setup-code` on the server to see it again.',
+  missing: 'Enter the setup code. The server printed it to its log when it started; run dateline setup-code on the server to see it again.',
+  invalid: 'That is not the setup code. Copy it from the server\'s log, or run dateline setup-code on the server to see it again.',
 } as const
 
 export async function authRoutes(app: FastifyInstance, newsroom: Newsroom) {

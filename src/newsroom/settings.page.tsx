@@ -83,7 +83,7 @@ export function SettingsPage({ chrome, form, issues = [], notice, timeZones, car
           <p>Shown in link previews and search results for the home page, section pages and every article without a picture of its own. Best at 1200×630.</p>
           {card.current && (
             <figure class="nr-card-preview">
-              <img src={card.current.url} alt={card.current.alt} width={card.current.width} height={card.current.height} style="max-width: 20rem; height: auto" />
+              <img src={card.current.url} alt={card.current.alt} width={card.current.width} height={card.current.height} />
               <figcaption>Now: {card.current.alt} ({card.current.width}×{card.current.height})</figcaption>
             </figure>
           )}

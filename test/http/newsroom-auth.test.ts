@@ -49,7 +49,7 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
     // SITE_URL is not a loopback name, so even a request from 127.0.0.1 must bring the code the server logged.
     const without = await t.app.inject(formPost(form, '/newsroom/setup', { name: 'Mallory', email: 'mallory@example.test', password: testPassword }, origin))
     expect(without.statusCode).toBe(403)
-    expect(without.body).toContain('Enter the setup code. The server printed it to its log when it started; run `dateline setup-code` on the server to see it again.')
+    expect(without.body).toContain('Enter the setup code. The server printed it to its log when it started; run dateline setup-code on the server to see it again.')
     expect(await t.services.db.selectFrom('staff_user').select('id').execute()).toEqual([])
 
     const setupCode = (await ensureSetupCode(t.services.db))!
