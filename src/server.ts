@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type Config } from './config/index.js'
 import { buildApp, createServices } from './app.js'
 import { seedDemoIfEmpty } from './content/seed-demo.js'
+import { ensureSetupCode } from './identity/index.js'
 
 /** Serves until SIGTERM/SIGINT; resolves with the address actually bound (PORT=0 picks a free port). */
 export async function serve(config: Config, { seedDemo = false } = {}): Promise<string> {
@@ -14,6 +15,9 @@ export async function serve(config: Config, { seedDemo = false } = {}): Promise<
   if (!process.execArgv.includes('--no-memory-reducer')) {
     app.log.info('started without --no-memory-reducer: after the first quiet spell, cached pages take about a third more CPU (see docs/decisions/0011-node-memory-reducer.md); npm start and the dateline command pass it')
   }
+  // Until someone has claimed the newsroom, only a person who can read this log (or run the CLI) may do so.
+  const setupCode = await ensureSetupCode(services.db)
+  if (setupCode) app.log.warn(`No administrator yet: open ${config.siteUrl}/newsroom/setup and enter the setup code ${setupCode}`)
   const stopWatching = services.bus.watch()
   // Scheduled publishing and other queued work; the queue lives in the database, so a restart loses none.
   services.jobs.start()

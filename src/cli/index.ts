@@ -11,6 +11,7 @@ import { commentsCommand } from './comments.js'
 import { jobsCommand } from './jobs.js'
 import { backupCommand, restoreCommand } from './backup.js'
 import { mediaCommand } from './media.js'
+import { setupCodeCommand } from './setup-code.js'
 
 const usage = `Usage: dateline <command>
 
@@ -22,6 +23,7 @@ Commands:
   user create --email <e> --name <n> --role <r> [--password-file <f>]
   comments list [--status pending] [--json] | approve|spam|trash|restore <id…> | export --email <e> | erase --email <e> --mode delete|anonymise
                         create a staff account (password asked for when no file is given)
+  setup-code            print the one-time code the newsroom's first-run setup asks for (until an administrator exists)
   jobs [list|run]       the durable job queue (scheduled publishing): counts, failures, or run what is due now
   backup <file>         a consistent copy of the database and the local media library, while the site serves
   restore <file>        write a backup into a new, empty database of either dialect (SQLite or PostgreSQL)
@@ -74,6 +76,8 @@ export async function main(argv: string[]): Promise<number> {
       return withServices(config, (services) => userCommand(services, rest))
     case 'jobs':
       return withServices(config, (services) => jobsCommand(services, rest))
+    case 'setup-code':
+      return withServices(config, (services) => setupCodeCommand(services))
     case 'comments':
       return withServices(config, (services) => commentsCommand(services, rest))
     case 'backup':

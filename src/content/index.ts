@@ -20,9 +20,9 @@ export { withLibraryImage } from './featured-image.js'
 export { saveArticle, writeArticle, checkArticleInput, articleLimits, type ArticleInput, type WriteResult } from './save-article.js'
 export { importArticles, toArticleInput, type ImportReport } from './import-articles.js'
 export { renderMarkdown, sanitize, htmlToText, toOneLine, excerpt } from './markdown.js'
-export { getSettings, saveSettings } from './settings.store.js'
+export { getSettings, saveSettings, findDefaultCardImage, useDefaultCardImage, patchStoredSettings } from './settings.store.js'
 export {
-  checkSettings, defaultSettings, defaultCommentPolicy, parseList, isTimeZone, settingsLimits, type SiteSettings, type CommentPolicy,
+  checkSettings, defaultSettings, defaultCommentPolicy, parseList, isTimeZone, settingsLimits, type SiteSettings, type CommentPolicy, type CardImage,
 } from './settings.js'
 /**
  * The newsroom's use cases. Each takes narrowed deps and the acting staff member, checks the identity rule book

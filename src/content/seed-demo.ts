@@ -1,6 +1,7 @@
 // Demo content for a new install: the Courier's sections, running stories, reporters and articles, with drawn pictures.
 import type { Deps } from '../platform/deps.js'
-import { createMediaStore, drawIllustration } from '../media/index.js'
+import { createMediaStore, drawCardImage, drawIllustration, findMediaById, uploadMedia } from '../media/index.js'
+import { getSettings, patchStoredSettings } from './settings.store.js'
 import { writeArticle } from './save-article.js'
 import { ensureAuthor, ensureSection, ensureTopic } from './taxonomy.store.js'
 import { demoArticles, demoAuthors, demoSections, demoTopics } from './demo/demo-content.js'
@@ -51,8 +52,23 @@ export async function seedDemo({ db, clock, events, config }: Pick<Deps, 'db' | 
       }, now)
     }
   })
+  await seedDefaultCard({ db, clock, config })
   await events.emit({ type: 'taxonomy.changed', tags: ['site'] })
   return demoArticles.length
+}
+
+/**
+ * The demo paper's default card image, through the media pipeline like any upload, so an article without a picture
+ * still shows one in link previews. Left alone when a card is already set (seeding twice, or a card someone chose).
+ */
+async function seedDefaultCard({ db, clock, config }: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<void> {
+  const settings = await getSettings(db, config)
+  if (settings.defaultImageId !== null && (await findMediaById(db, settings.defaultImageId))) return
+  const bytes = await drawCardImage({ name: settings.name, tagline: settings.description })
+  const media = await uploadMedia({ db, clock, config, store: createMediaStore(config) }, {
+    bytes, filename: 'default-card.png', alt: `${settings.name}: the masthead on a dark blue card`, createdBy: null,
+  })
+  await patchStoredSettings(db, { defaultImageId: media.id })
 }
 
 /** Seeds only a database with no articles at all, so `npm start` never touches real content. */

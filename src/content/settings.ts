@@ -33,6 +33,19 @@ export interface SiteSettings {
   comments: CommentPolicy
   /** Who is told when a comment is held. */
   moderatorEmails: string[]
+  /**
+   * Media library item shown for pages and articles without a picture of their own (Open Graph, Twitter card,
+   * NewsArticle JSON-LD); null for none.
+   */
+  defaultImageId: number | null
+}
+
+/** The default card as pages use it: an absolute-able URL with its real size and alt text. */
+export interface CardImage {
+  url: string
+  width: number
+  height: number
+  alt: string
 }
 
 export const defaultCommentPolicy: CommentPolicy = {
@@ -48,7 +61,7 @@ export const settingsLimits = {
 export function defaultSettings(config: Pick<Config, 'siteName' | 'siteDescription' | 'siteLanguage' | 'siteTimezone'>): SiteSettings {
   return {
     name: config.siteName, description: config.siteDescription, logo: '', language: config.siteLanguage, timeZone: config.siteTimezone,
-    comments: { ...defaultCommentPolicy }, moderatorEmails: [],
+    comments: { ...defaultCommentPolicy }, moderatorEmails: [], defaultImageId: null,
   }
 }
 
@@ -91,6 +104,9 @@ export function checkSettings(input: SiteSettings): SiteSettings {
   if (s.logo && !/^(https?:\/\/|\/)[^\s"'<>]*$/.test(s.logo)) issues.push({ field: 'logo', message: 'Logo must be an http(s) URL or a path starting with /' })
   if (!languagePattern.test(s.language) || s.language.length > L.language) issues.push({ field: 'language', message: 'Language must be a language tag such as en or pt-PT' })
   if (!isTimeZone(s.timeZone)) issues.push({ field: 'timeZone', message: 'Time zone must be an IANA time zone such as Europe/Lisbon' })
+  if (s.defaultImageId !== null && (!Number.isInteger(s.defaultImageId) || s.defaultImageId < 1)) {
+    issues.push({ field: 'defaultImageId', message: 'Default card image must be a picture from the media library' })
+  }
   if (s.moderatorEmails.length > L.moderators) issues.push({ field: 'moderatorEmails', message: `At most ${L.moderators} moderator emails` })
   const bad = s.moderatorEmails.find((e) => !emailPattern.test(e) || e.length > 254)
   if (bad) issues.push({ field: 'moderatorEmails', message: 'Moderator emails must be addresses such as desk@example.org, one a line' })

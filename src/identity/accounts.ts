@@ -9,6 +9,7 @@ import { recordAudit, type AuditActor } from './audit.js'
 import { roleLabels, type Role } from './role.js'
 import { emailIssue, getStaffUser, nameIssue, normaliseEmail, roleIssue, throwIfIssues, toStaffUser, countActiveAdministrators, type Staff, type StaffUser } from './staff.js'
 import { endUserSessions } from './session.js'
+import { setupCodeKey } from './setup-code.js'
 
 export interface NewStaffInput {
   email: string
@@ -61,7 +62,10 @@ export async function createFirstAdministrator({ db, clock }: Ctx, input: Omit<N
       if (isUniqueViolation(err)) throw new DomainError('FORBIDDEN', 'The newsroom has already been set up: sign in instead')
       throw err
     }
-    return insertStaff(trx, clock.now(), full)
+    const created = await insertStaff(trx, clock.now(), full)
+    // The setup code has done its work; nothing should accept it, or show it, again.
+    await trx.deleteFrom('setting').where('key', '=', setupCodeKey).execute()
+    return created
   })
   await recordAudit(db, { at: clock.now(), actor: user, action: 'user.created', subject: `user:${user.id}`, detail: `${user.email} as Administrator (first run)`, ip })
   return user

@@ -13,6 +13,8 @@
  * - Sessions live in `staff_session` (only the token's SHA-256 is stored); idle expiry 2 h, absolute 12 h
  *   ({@link sessionPolicy}); a sign-in always starts a new session; a password change ends the others.
  * - Sign-in is throttled per IP and per account: 5 failures an hour ({@link throttlePolicy}).
+ * - First-run setup asks for a one-time code ({@link ensureSetupCode}) kept in `setting` until the first administrator
+ *   exists; wrong codes are throttled per address like sign-ins ({@link checkSetupCode}).
  * - {@link recordAudit} appends to the audit log; publish, unpublish and delete are recorded by their use cases.
  *   @example await recordAudit(db, { at: clock.now(), actor: staff, action: 'article.published', subject: `article:${id}`, detail: headline })
  */
@@ -27,6 +29,7 @@ export {
   type StartedSession, type SessionMeta,
 } from './session.js'
 export { throttlePolicy, signIn, signOut, type SignInResult } from './sign-in.js'
+export { ensureSetupCode, checkSetupCode, normaliseSetupCode, type SetupCodeResult } from './setup-code.js'
 export {
   createStaffUser, createFirstAdministrator, changeRole, setStaffActive, changePassword, setPassword, renameStaff, type NewStaffInput,
 } from './accounts.js'

@@ -14,4 +14,4 @@ export { findMediaById, findMediaByStems, listMedia, countMediaUsage } from './m
 export {
   uploadMedia, getMedia, updateMediaDetails, deleteMedia, checkMediaText, type MediaText, type UploadInput,
 } from './manage-media.js'
-export { drawIllustration } from './illustration.js'
+export { drawIllustration, drawCardImage } from './illustration.js'

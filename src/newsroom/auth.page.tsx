@@ -60,13 +60,33 @@ export function SignInPage({ chrome, email, next, problem, notice }: SignInView)
   )
 }
 
-export function SetupPage({ chrome, email, name, issues = [] }: { chrome: Chrome; email?: string; name?: string; issues?: readonly FieldIssue[] }) {
+export interface SetupView {
+  chrome: Chrome
+  /** False only for a browser on the server's own machine (see setupCodeWaived). */
+  askCode: boolean
+  setupCode?: string
+  email?: string
+  name?: string
+  issues?: readonly FieldIssue[]
+  /** A wrong or missing setup code, or the throttling notice. */
+  problem?: string | undefined
+}
+
+export function SetupPage({ chrome, askCode, setupCode = '', email, name, issues = [], problem }: SetupView) {
   return (
     <NewsroomLayout chrome={chrome} title="Set up the newsroom">
       <p>Create the first administrator. This page closes once there is one.</p>
+      {problem && <p class="nr-errors" role="alert">{problem}</p>}
       <FormErrors issues={issues} />
       <form method="post" action="/newsroom/setup" class="nr-form nr-form--narrow">
         <CsrfField token={chrome.csrf} />
+        {askCode && (
+          <Field id="setupCode" label="Setup code" issues={issues}
+            hint="The server printed it to its log when it started, in a line beginning “No administrator yet”. Run dateline setup-code on the server to see it again.">
+            <input id="setupCode" name="setupCode" type="text" required maxlength={40} autocomplete="off" spellcheck={false} autocapitalize="characters"
+              value={setupCode} {...describedBy('setupCode', issues, true)} />
+          </Field>
+        )}
         <NameInput value={name} issues={issues} />
         <EmailInput value={email} issues={issues} />
         <PasswordInput issues={issues} autocomplete="new-password" hint={passwordHint} />

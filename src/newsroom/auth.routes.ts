@@ -1,10 +1,12 @@
 // Signing in and out, first-run setup, password reset, accepting an invitation, and one's own account.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isIP } from 'node:net'
+import type { Config } from '../config/index.js'
 import { h, type VNode } from 'preact'
 import { DomainError, type FieldIssue } from '../platform/errors.js'
 import { wantsJson } from '../platform/http/index.js'
 import {
-  acceptInvitation, changePassword, countUserSessions, createFirstAdministrator, findInvitation, hasAdministrator, isResetTokenValid,
+  acceptInvitation, changePassword, checkSetupCode, countUserSessions, createFirstAdministrator, findInvitation, hasAdministrator, isResetTokenValid,
   requestPasswordReset, resetPassword, signIn, signOut, startSession,
 } from '../identity/index.js'
 import { clearSessionCookie, currentStaff, lookUpStaff, sessionCookie, setSessionCookie } from './session.js'
@@ -28,6 +30,32 @@ const issuesOf = (err: unknown): FieldIssue[] | undefined =>
   err instanceof DomainError && err.code === 'VALIDATION' ? [...err.issues] : undefined
 
 type Body = Record<string, string | undefined>
+
+/** 127.0.0.0/8, ::1 (bracketed or not), IPv4-mapped loopback, and the name localhost. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/^::ffff:/, '')
+  if (h === 'localhost' || h === '::1') return true
+  return isIP(h) === 4 && h.startsWith('127.')
+}
+
+const forwardingHeaders = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'] as const
+
+/**
+ * Whether this setup request may go without the code: only a browser on the server's own machine, on a server that
+ * listens on loopback only and calls itself by a loopback name. A reverse proxy on the same host makes every request
+ * arrive from 127.0.0.1, so any sign of one (forwarding headers, whatever TRUST_PROXY says, or a public SITE_URL,
+ * which a proxied site has) means the code is asked for.
+ */
+export function setupCodeWaived(req: FastifyRequest, config: Pick<Config, 'host' | 'siteUrl'>): boolean {
+  if (!isLoopback(config.host) || !isLoopback(new URL(config.siteUrl).hostname)) return false
+  if (!isLoopback(req.socket.remoteAddress ?? '')) return false
+  return !forwardingHeaders.some((name) => req.headers[name] !== undefined)
+}
+
+const setupCodeProblems = {
+  missing: 'Enter the setup code. The server printed it to its log when it started; run dateline setup-code on the server to see it again.',
+  invalid: 'That is not the setup code. Copy it from the server\'s log, or run dateline setup-code on the server to see it again.',
+} as const
 
 export async function authRoutes(app: FastifyInstance, newsroom: Newsroom) {
   const { deps } = newsroom
@@ -81,11 +109,30 @@ export async function authRoutes(app: FastifyInstance, newsroom: Newsroom) {
   })
 
   app.get('/setup', { config: { access: 'setup' } }, async (req, reply) =>
-    show(req, reply, (chrome) => h(SetupPage, { chrome }) as VNode))
+    show(req, reply, (chrome) => h(SetupPage, { chrome, askCode: !setupCodeWaived(req, deps.config) }) as VNode))
 
-  app.post('/setup', { config: { access: 'setup' }, schema: { body: formBody({ name: str(1000), email: str(1000), password: str(1024) }) } }, async (req, reply) => {
+  app.post('/setup', { config: { access: 'setup' }, schema: { body: formBody({ name: str(1000), email: str(1000), password: str(1024), setupCode: str(100) }) } }, async (req, reply) => {
     const body = (req.body ?? {}) as Body
     const input = { name: body.name ?? '', email: body.email ?? '', password: body.password ?? '' }
+    const askCode = !setupCodeWaived(req, deps.config)
+    const setupCode = askCode ? (body.setupCode ?? '').slice(0, 100) : ''
+    const again = (status: number, extra: { issues?: FieldIssue[]; problem?: string }) =>
+      show(req, reply, (chrome) => h(SetupPage, { chrome, askCode, setupCode, name: input.name.slice(0, 100), email: input.email.slice(0, 254), ...extra }) as VNode, status)
+    if (askCode) {
+      const checked = await checkSetupCode(deps, { code: setupCode, ip: req.ip })
+      if (!checked.ok) {
+        if (checked.reason === 'throttled') {
+          const minutes = Math.ceil(checked.retryAfterSeconds / 60)
+          const problem = `Too many wrong setup codes from your address. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
+          reply.header('retry-after', String(checked.retryAfterSeconds))
+          if (wantsJson(req)) throw new DomainError('RATE_LIMITED', problem)
+          return again(429, { problem })
+        }
+        const problem = setupCodeProblems[checked.reason]
+        if (wantsJson(req)) throw new DomainError('FORBIDDEN', problem)
+        return again(403, { problem })
+      }
+    }
     try {
       const user = await createFirstAdministrator(deps, input, req.ip)
       setSessionCookie(deps, reply, await startSession(deps, user.id, { ip: req.ip, userAgent: req.headers['user-agent'] }))
@@ -93,7 +140,7 @@ export async function authRoutes(app: FastifyInstance, newsroom: Newsroom) {
     } catch (err) {
       const issues = issuesOf(err)
       if (!issues || wantsJson(req)) throw err
-      return show(req, reply, (chrome) => h(SetupPage, { chrome, name: input.name.slice(0, 100), email: input.email.slice(0, 254), issues }) as VNode, 400)
+      return again(400, { issues })
     }
   })
 

@@ -10,7 +10,7 @@ import {
   type Media,
 } from '../media/index.js'
 import {
-  articleLimits, createDraft, emptyEditorInput, getEditableArticle, listEditorialArticles, listSections, saveDraft,
+  articleLimits, createDraft, emptyEditorInput, getEditableArticle, getSettings, listEditorialArticles, listSections, saveDraft, useDefaultCardImage,
 } from '../content/index.js'
 import type { Newsroom } from './newsroom.js'
 import { currentStaff } from './session.js'
@@ -128,12 +128,21 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
     return file
   }
 
-  app.post('/media', { config: { access: 'contributor' } }, async (req, reply) => {
+  const uploadQuery = { type: 'object', properties: { _csrf: { type: 'string', maxLength: 200 }, use: { type: 'string', enum: ['default-card'] } } } as const
+
+  app.post('/media', { config: { access: 'contributor' }, schema: { querystring: uploadQuery } }, async (req, reply) => {
     const staff = currentStaff(req)
+    // The Settings page uploads its default card image here, so it goes through the same checks and re-encoding.
+    const asDefaultCard = (req.query as { use?: string }).use === 'default-card'
+    if (asDefaultCard && !roleAtLeast(staff.role, 'administrator')) throw new DomainError('FORBIDDEN', 'Only administrators change the default card image')
     const text: MediaText = { alt: '', caption: '', credit: '' }
     try {
       const file = await readUpload(req, text)
       const media = await uploadMedia({ ...deps, store }, { bytes: file.bytes, filename: file.filename, ...text, createdBy: staff.id })
+      if (asDefaultCard) {
+        await useDefaultCardImage(deps, staff, media.id, req.ip)
+        return wantsJson(req) ? reply.code(201).send(mediaResource(media)) : reply.redirect('/newsroom/settings?saved=card', 303)
+      }
       if (wantsJson(req)) return reply.code(201).send(mediaResource(media))
       return reply.redirect(`/newsroom/media/${media.id}?done=uploaded`, 303)
     } catch (err) {
@@ -195,6 +204,9 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
     const id = Number((req.params as { id: string }).id)
     const media = await getMedia(deps, id)
     try {
+      if ((await getSettings(db, config)).defaultImageId === id) {
+        throw new DomainError('CONFLICT', 'This image is the site\'s default card image; choose another in Settings before deleting it.')
+      }
       await deleteMedia({ db, store }, id)
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== 'CONFLICT' || wantsJson(req)) throw err

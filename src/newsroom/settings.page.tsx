@@ -20,6 +20,12 @@ export interface SettingsForm {
   threadDepth: string
   ratePerMinute: string
   moderatorEmails: string
+  defaultImageId: string
+}
+
+export interface CardChoices {
+  choices: { id: number; label: string; url: string }[]
+  current: { url: string; width: number; height: number; alt: string } | undefined
 }
 
 export function settingsToForm(s: SiteSettings): SettingsForm {
@@ -28,11 +34,12 @@ export function settingsToForm(s: SiteSettings): SettingsForm {
     commentsEnabled: s.comments.enabledByDefault, autoCloseDays: String(s.comments.autoCloseDays), holdAll: s.comments.holdAll,
     maxLinks: String(s.comments.maxLinks), blockList: s.comments.blockList.join('\n'), holdList: s.comments.holdList.join('\n'),
     threadDepth: String(s.comments.threadDepth), ratePerMinute: String(s.comments.ratePerMinute), moderatorEmails: s.moderatorEmails.join('\n'),
+    defaultImageId: s.defaultImageId === null ? '' : String(s.defaultImageId),
   }
 }
 
-export function SettingsPage({ chrome, form, issues = [], notice, timeZones }: {
-  chrome: Chrome; form: SettingsForm; issues?: readonly FieldIssue[]; notice?: string | undefined; timeZones: readonly string[]
+export function SettingsPage({ chrome, form, issues = [], notice, timeZones, card }: {
+  chrome: Chrome; form: SettingsForm; issues?: readonly FieldIssue[]; notice?: string | undefined; timeZones: readonly string[]; card: CardChoices
 }) {
   const text = (id: keyof SettingsForm, label: string, max: number, hint?: string) => (
     <Field id={id} label={label} issues={issues} hint={hint}>
@@ -72,6 +79,22 @@ export function SettingsPage({ chrome, form, issues = [], notice, timeZones }: {
           </Field>
         </fieldset>
         <fieldset>
+          <legend>Default card image</legend>
+          <p>Shown in link previews and search results for the home page, section pages and every article without a picture of its own. Best at 1200×630.</p>
+          {card.current && (
+            <figure class="nr-card-preview">
+              <img src={card.current.url} alt={card.current.alt} width={card.current.width} height={card.current.height} />
+              <figcaption>Now: {card.current.alt} ({card.current.width}×{card.current.height})</figcaption>
+            </figure>
+          )}
+          <Field id="defaultImageId" label="Picture" issues={issues} hint="From the media library; upload a new one below.">
+            <select id="defaultImageId" name="defaultImageId" {...describedBy('defaultImageId', issues, true)}>
+              <option value="" selected={form.defaultImageId === ''}>None</option>
+              {card.choices.map((c) => <option value={String(c.id)} selected={form.defaultImageId === String(c.id)}>{c.label}</option>)}
+            </select>
+          </Field>
+        </fieldset>
+        <fieldset>
           <legend>Comments</legend>
           {check('commentsEnabled', 'Comments open on new articles')}
           {number('autoCloseDays', 'Close comments after days', L.autoCloseDays, '0 keeps them open.')}
@@ -85,6 +108,19 @@ export function SettingsPage({ chrome, form, issues = [], notice, timeZones }: {
         </fieldset>
         <button type="submit" class="nr-button">Save settings</button>
       </form>
+      <section aria-labelledby="card-upload-heading" class="nr-panel">
+        <h2 id="card-upload-heading">Upload a default card image</h2>
+        <p>It goes into the media library like any upload and becomes the default card at once.</p>
+        <form method="post" action={`/newsroom/media?_csrf=${encodeURIComponent(chrome.csrf)}&use=default-card`} enctype="multipart/form-data" class="nr-form nr-form--narrow">
+          <Field id="card-file" label="Image file">
+            <input id="card-file" name="file" type="file" required accept="image/jpeg,image/png,image/webp,image/avif" />
+          </Field>
+          <Field id="card-alt" label="Alt text" hint="What the picture shows, for readers who cannot see it.">
+            <input id="card-alt" name="alt" type="text" required maxlength={500} value="" aria-describedby="card-alt-hint" />
+          </Field>
+          <button type="submit" class="nr-button">Upload and use</button>
+        </form>
+      </section>
     </NewsroomLayout>
   )
 }

@@ -1,6 +1,6 @@
 // The per-request SiteInfo: stored settings (configuration as fallback) plus the section list, read once and dropped on any change.
 import type { Deps } from '../platform/deps.js'
-import { getSettings, listSections, type Section, type SiteSettings } from '../content/index.js'
+import { findDefaultCardImage, getSettings, listSections, type CardImage, type Section, type SiteSettings } from '../content/index.js'
 import type { SiteInfo } from '../ui/index.js'
 import type { Assets } from './assets.js'
 
@@ -28,6 +28,7 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
   }
   const { config } = deps
   let settings: Promise<SiteSettings> | undefined
+  let card: Promise<CardImage | undefined> | undefined
   let known: SiteSettings | undefined
   let settingsAt = 0
   deps.events.on(() => { settings = undefined })
@@ -35,8 +36,12 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
     // Settings saved by another process arrive within 5 seconds, like sections.
     if (!settings || Date.now() - settingsAt > 5000) {
       settingsAt = Date.now()
-      settings = getSettings(deps.db, config)
-      settings.then((s) => { known = s }, () => { settings = undefined })
+      const loading = getSettings(deps.db, config)
+      settings = loading
+      // The default card is read with the settings that name it, not once per page.
+      card = loading.then((s) => findDefaultCardImage(deps.db, s))
+      card.catch(() => { card = undefined })
+      loading.then((s) => { known = s }, () => { settings = undefined })
     }
     return settings
   }
@@ -60,6 +65,7 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
         stylesheet: assets.path('site.css'),
         script: assets.path('site.js').endsWith('site.js') ? undefined : assets.path('site.js'),
         logo: site.logo || assets.path('logo.svg'),
+        defaultImage: await (card ?? Promise.resolve(undefined)).catch(() => undefined),
       }
     },
   }

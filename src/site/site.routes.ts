@@ -200,7 +200,7 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
         title: article.seoTitle || article.headline,
         description,
         canonical: article.path,
-        og: { type: 'article', image: article.image?.url, imageAlt: article.image?.alt },
+        og: { type: 'article', image: article.image?.url, imageAlt: article.image?.alt, imageWidth: article.image?.width, imageHeight: article.image?.height },
         meta: [
           ...(article.publishedAt ? [{ property: 'article:published_time', content: article.publishedAt.toISOString() }] : []),
           ...(article.updatedAt ? [{ property: 'article:modified_time', content: article.updatedAt.toISOString() }] : []),

@@ -2,6 +2,16 @@
 import type { PublicArticle } from '../content/index.js'
 import { absolute, type SiteInfo } from '../ui/index.js'
 
+/** The article's own picture, else the site's default card: Google asks every NewsArticle for an image. */
+function imageLd(site: SiteInfo, article: PublicArticle): { image?: (object | string)[] } {
+  const own = article.image
+  if (own) {
+    return { image: [own.width && own.height ? { '@type': 'ImageObject', url: absolute(site, own.url), width: own.width, height: own.height } : absolute(site, own.url)] }
+  }
+  const card = site.defaultImage
+  return card ? { image: [{ '@type': 'ImageObject', url: absolute(site, card.url), width: card.width, height: card.height }] } : {}
+}
+
 export function newsArticleLd(site: SiteInfo, article: PublicArticle): object {
   const url = absolute(site, article.path)
   const dateModified = article.updatedAt || article.corrections.length
@@ -12,7 +22,7 @@ export function newsArticleLd(site: SiteInfo, article: PublicArticle): object {
     '@type': 'NewsArticle',
     headline: article.headline,
     description: article.seoDescription || article.standfirst,
-    ...(article.image ? { image: [absolute(site, article.image.url)] } : {}),
+    ...imageLd(site, article),
     datePublished: article.publishedAt?.toISOString(),
     dateModified: dateModified?.toISOString(),
     author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absolute(site, `/author/${a.slug}/`) })),

@@ -11,7 +11,9 @@ export interface HeadInfo {
   canonical?: string | undefined
   feeds?: { title: string; href: string; type?: string }[] | undefined
   /** Open Graph and Twitter card values. */
-  og?: { type: string; image?: string | undefined; imageAlt?: string | undefined } | undefined
+  og?: {
+    type: string; image?: string | undefined; imageAlt?: string | undefined; imageWidth?: number | null | undefined; imageHeight?: number | null | undefined
+  } | undefined
   /** Structured data objects, each written as one JSON-LD script. */
   jsonLd?: object[] | undefined
   noindex?: boolean | undefined
@@ -36,6 +38,10 @@ export function Layout({ site, head, current, children }: {
   const title = head.title === site.name ? site.name : `${head.title} | ${site.name}`
   const canonical = head.canonical ? absolute(site, head.canonical) : undefined
   const description = head.description ?? site.description
+  // A page without a picture of its own still shows one in link previews: the site's default card.
+  const card = head.og?.image
+    ? { url: head.og.image, alt: head.og.imageAlt, width: head.og.imageWidth ?? undefined, height: head.og.imageHeight ?? undefined }
+    : site.defaultImage
   return (
     <html lang={site.language}>
       <head>
@@ -55,12 +61,15 @@ export function Layout({ site, head, current, children }: {
         <meta property="og:description" content={description} />
         <meta property="og:type" content={head.og?.type ?? 'website'} />
         {canonical && <meta property="og:url" content={canonical} />}
-        {head.og?.image && <meta property="og:image" content={absolute(site, head.og.image)} />}
-        {head.og?.imageAlt && <meta property="og:image:alt" content={head.og.imageAlt} />}
-        <meta name="twitter:card" content={head.og?.image ? 'summary_large_image' : 'summary'} />
+        {card && <meta property="og:image" content={absolute(site, card.url)} />}
+        {card?.width && <meta property="og:image:width" content={String(card.width)} />}
+        {card?.height && <meta property="og:image:height" content={String(card.height)} />}
+        {card?.alt && <meta property="og:image:alt" content={card.alt} />}
+        <meta name="twitter:card" content={card ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={head.title} />
         <meta name="twitter:description" content={description} />
-        {head.og?.image && <meta name="twitter:image" content={absolute(site, head.og.image)} />}
+        {card && <meta name="twitter:image" content={absolute(site, card.url)} />}
+        {card?.alt && <meta name="twitter:image:alt" content={card.alt} />}
         {(head.meta ?? []).map((m) => <meta property={m.property} content={m.content} />)}
         {(head.jsonLd ?? []).map((data) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />

@@ -16,6 +16,8 @@ export interface SiteInfo {
   /** Versioned path of the progressive-enhancement script, when there is one. */
   script?: string | undefined
   logo: string
+  /** The card shown for pages without a picture of their own (link previews, NewsArticle image); from Settings. */
+  defaultImage?: { url: string; width: number; height: number; alt: string } | undefined
 }
 
 export const absolute = (site: Pick<SiteInfo, 'url'>, path: string) => (/^https?:\/\//.test(path) ? path : `${site.url}${path}`)

@@ -82,6 +82,20 @@ describe('the dateline command', () => {
     expect(await articleCount('import')).toBe(2)
   }, 60_000)
 
+  it('prints the first-run setup code, the same each time, until an administrator exists', () => {
+    const env = envFor('setup-code')
+    const first = dateline(['setup-code'], env)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
+    expect(dateline(['setup-code'], env).stdout).toBe(first.stdout)
+    const file = join(dir, 'admin-pw')
+    writeFileSync(file, 'a long enough passphrase\n')
+    expect(dateline(['user', 'create', '--email', 'ada@courier.test', '--name', 'Ada', '--role', 'administrator', '--password-file', file], env).code).toBe(0)
+    expect(dateline(['setup-code'], env)).toEqual({
+      code: 1, stdout: '', stderr: 'The newsroom already has an administrator, so there is no setup code: sign in at http://localhost:3000/newsroom/sign-in',
+    })
+  }, 60_000)
+
   it('explains a missing file or an unknown command with exit code 2', () => {
     const env = envFor('usage')
     expect(dateline(['import', join(dir, 'nowhere.jsonl')], env)).toMatchObject({ code: 2, stderr: `No such file: ${join(dir, 'nowhere.jsonl')}` })
@@ -131,6 +145,12 @@ describe('the server', () => {
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)))
     const port = Number((await waitFor(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/, log))[1])
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200)
+    // A new install names its setup code in the log, and `dateline setup-code` prints that same code again.
+    const logged = /No administrator yet: open http:\/\/localhost:0\/newsroom\/setup and enter the setup code ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(log.text)?.[1]
+    expect(logged).toBeTruthy()
+    expect(dateline(['setup-code'], envFor('serve-cmd'))).toEqual({
+      code: 0, stdout: logged, stderr: 'Open http://localhost:3000/newsroom/setup and enter it to create the first administrator.',
+    })
     // Run by `dateline serve`, the server has --no-memory-reducer (decision 0011), so it has nothing to warn about.
     expect(log.text).not.toContain('started without --no-memory-reducer')
     child.kill('SIGTERM')

@@ -4,7 +4,7 @@ import { buildTestApp, testNow, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
 import { createStaff, formPost, setCookie, signInAs, testPassword } from '../support/auth.js'
 import { getSettings } from '../../src/content/index.js'
-import { listAudit, recordAudit, signIn } from '../../src/identity/index.js'
+import { ensureSetupCode, listAudit, recordAudit, signIn } from '../../src/identity/index.js'
 import { userCommand } from '../../src/cli/user.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -45,12 +45,23 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
     const form = await openForm(t, '/newsroom/setup')
     expect(form.res.statusCode).toBe(200)
     expect(form.res.body).toContain('<label for="email">Email</label>')
-    const short = await t.app.inject(formPost(form, '/newsroom/setup', { name: 'Ada Admin', email: 'ada@newsroom.test', password: 'short' }, origin))
+    expect(form.res.body).toContain('<label for="setupCode">Setup code</label>')
+    // SITE_URL is not a loopback name, so even a request from 127.0.0.1 must bring the code the server logged.
+    const without = await t.app.inject(formPost(form, '/newsroom/setup', { name: 'Mallory', email: 'mallory@example.test', password: testPassword }, origin))
+    expect(without.statusCode).toBe(403)
+    expect(without.body).toContain('Enter the setup code. The server printed it to its log when it started; run dateline setup-code on the server to see it again.')
+    expect(await t.services.db.selectFrom('staff_user').select('id').execute()).toEqual([])
+
+    const setupCode = (await ensureSetupCode(t.services.db))!
+    expect(setupCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
+    const short = await t.app.inject(formPost(form, '/newsroom/setup', { setupCode, name: 'Ada Admin', email: 'ada@newsroom.test', password: 'short' }, origin))
     expect(short.statusCode).toBe(400)
     expect(short.body).toContain('Password must be at least 12 characters long')
     expect(short.body).toContain('value="ada@newsroom.test"')
 
-    const created = await t.app.inject(formPost(form, '/newsroom/setup', { name: 'Ada Admin', email: 'Ada@Newsroom.test', password: testPassword }, origin))
+    // Typed as people type it: lower case, without the dashes.
+    const typed = setupCode.toLowerCase().replace(/-/g, '')
+    const created = await t.app.inject(formPost(form, '/newsroom/setup', { setupCode: typed, name: 'Ada Admin', email: 'Ada@Newsroom.test', password: testPassword }, origin))
     expect(created.statusCode).toBe(303)
     const cookie = (created.headers['set-cookie'] as string[] | string).toString()
     expect(cookie).toMatch(/dl_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax/)
@@ -62,8 +73,10 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
     expect(dashboard.headers['x-robots-tag']).toContain('noindex')
 
     expect((await t.app.inject({ url: '/newsroom/setup' })).statusCode).toBe(403)
-    const again = await t.app.inject(formPost(form, '/newsroom/setup', { name: 'Eve', email: 'eve@newsroom.test', password: testPassword }, origin))
+    const again = await t.app.inject(formPost(form, '/newsroom/setup', { setupCode, name: 'Eve', email: 'eve@newsroom.test', password: testPassword }, origin))
     expect(again.statusCode).toBe(403)
+    // The code worked once: it is gone, and nothing prints it any more.
+    expect(await ensureSetupCode(t.services.db)).toBeUndefined()
     expect((await t.app.inject({ url: '/newsroom/' })).headers.location).toBe('/newsroom/sign-in?next=%2Fnewsroom%2F')
   })
 
@@ -354,5 +367,62 @@ describe.each(testDialects())('%s: newsroom identity', (dialect) => {
     expect(code).toBe(0)
     expect((await signInForm(t, 'cli@newsroom.test', 'command line passphrase', '10.0.6.1')).statusCode).toBe(303)
     expect(await userCommand(t.services, ['create', '--email', 'x@newsroom.test', '--name', 'X', '--role', 'boss', '--password-file', join(dir, 'pw')])).toBe(2)
+  })
+})
+
+describe.each(testDialects())('%s: the first-run setup code', (dialect) => {
+  const apps: TestApp[] = []
+  afterAll(async () => { await Promise.all(apps.map((a) => a.close())) })
+  const fresh = async (env: Record<string, string> = {}) => {
+    const t = await buildTestApp({ dialect, env })
+    apps.push(t)
+    return t
+  }
+  const setup = (t: TestApp, form: Awaited<ReturnType<typeof openForm>>, fields: Record<string, string>, extra: { remoteAddress?: string; headers?: Record<string, string> } = {}) => {
+    const post = formPost(form, '/newsroom/setup', { name: 'Ada Admin', email: 'ada@newsroom.test', password: testPassword, ...fields }, t.config.siteUrl)
+    return t.app.inject({ ...post, headers: { ...post.headers, ...extra.headers }, ...(extra.remoteAddress ? { remoteAddress: extra.remoteAddress } : {}) })
+  }
+
+  it('throttles wrong setup codes like failed sign-ins, per address, with Retry-After', async () => {
+    const t = await fresh({ HOST: '0.0.0.0' })
+    const code = (await ensureSetupCode(t.services.db))!
+    const form = await openForm(t, '/newsroom/setup')
+    for (let i = 0; i < 5; i++) {
+      const wrong = await setup(t, form, { setupCode: `WRNG-C0DE-000${i}` }, { remoteAddress: '203.0.113.7' })
+      expect(wrong.statusCode).toBe(403)
+      expect(wrong.body).toContain('That is not the setup code.')
+      expect(wrong.body).toContain('value="ada@newsroom.test"')
+    }
+    // The sixth try from that address is refused before the code is even looked at, the right one included.
+    const sixth = await setup(t, form, { setupCode: code }, { remoteAddress: '203.0.113.7' })
+    expect(sixth.statusCode).toBe(429)
+    expect(sixth.headers['retry-after']).toBe('3600')
+    expect(sixth.body).toContain('Too many wrong setup codes from your address. Please wait 60 minutes and try again.')
+    const json = await setup(t, form, { setupCode: code }, { remoteAddress: '203.0.113.7', headers: { accept: 'application/json' } })
+    expect(json.statusCode).toBe(429)
+    expect(json.json()).toEqual({ error: { code: 'RATE_LIMITED', message: 'Too many wrong setup codes from your address. Please wait 60 minutes and try again.' } })
+    expect((await listAudit(t.services.db, { action: 'setup.code-refused' })).total).toBe(5)
+
+    // The owner, elsewhere, is not locked out by a scanner's guesses.
+    expect((await setup(t, form, { setupCode: code }, { remoteAddress: '198.51.100.4' })).statusCode).toBe(303)
+  })
+
+  it('lets a browser on the server itself skip the code only when the server listens and calls itself on loopback', async () => {
+    const local = await fresh({ SITE_URL: 'http://localhost:3000' })
+    const form = await openForm(local, '/newsroom/setup')
+    expect(form.res.body).not.toContain('name="setupCode"')
+    // A reverse proxy on the same machine also connects from 127.0.0.1, but says whom it forwards for.
+    const proxied = await setup(local, form, {}, { headers: { 'x-forwarded-for': '203.0.113.9' } })
+    expect(proxied.statusCode).toBe(403)
+    expect(proxied.body).toContain('Enter the setup code.')
+    expect((await setup(local, form, {}, { remoteAddress: '192.0.2.10' })).statusCode).toBe(403)
+    expect((await setup(local, form, {})).statusCode).toBe(303)
+
+    // Listening on every interface, the code is asked for even from 127.0.0.1.
+    const open = await fresh({ HOST: '0.0.0.0', SITE_URL: 'http://localhost:3000' })
+    const openForm2 = await openForm(open, '/newsroom/setup')
+    expect(openForm2.res.body).toContain('name="setupCode"')
+    expect((await setup(open, openForm2, {})).statusCode).toBe(403)
+    expect((await setup(open, openForm2, { setupCode: (await ensureSetupCode(open.services.db))! })).statusCode).toBe(303)
   })
 })
