@@ -136,7 +136,7 @@ describe.each(directions)('backup on %s, restore into %s', (from, to) => {
     } finally {
       await source.close()
     }
-  })
+  }, 180_000)
 })
 
 describe.each(testDialects())('%s: restore refuses what would lose data', (dialect) => {
@@ -147,7 +147,7 @@ describe.each(testDialects())('%s: restore refuses what would lose data', (diale
     await seedDemo(source.services)
     file = join(dir, `refuse-${dialect}.backup`)
     expect(await backupCommand(source.config, [file])).toBe(0)
-  })
+  }, 120_000)
   afterAll(() => source.close())
 
   it('will not write into a database that already has a paper in it', async () => {
@@ -216,7 +216,7 @@ describe('the backup and restore commands', () => {
     const restore = run(['restore', file], b, join(dir, 'cmd-b-media'))
     expect(restore.code).toBe(0)
     expect(restore.stdout).toMatch(/^Restored [\d,]+ rows and \d+ media files from /)
-    expect(run(['restore', file], b, join(dir, 'cmd-b-media'))).toMatchObject({ code: 1, stderr: 'Restore refused: restore needs an empty database, but section has rows.' })
+    expect(run(['restore', file], b, join(dir, 'cmd-b-media'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/^Restore refused: restore needs an empty database, but \w+ has rows\.$/) })
     expect(run(['backup'], a, join(dir, 'cmd-a-media')).code).toBe(2)
     expect(run(['restore', join(dir, 'missing.backup')], b, join(dir, 'cmd-b-media'))).toMatchObject({ code: 2 })
   }, 180_000)
