@@ -1,5 +1,6 @@
 // Carries "these tags changed" to every page cache: this process at once, other processes via Redis and the change log.
 import type { Db } from '../db/index.js'
+import type { RedisLink } from '../redis.js'
 import type { PageCache } from './page-cache.js'
 
 export interface InvalidationBus {
@@ -11,18 +12,10 @@ export interface InvalidationBus {
 
 const channel = 'dateline:invalidate'
 
-interface RedisLike {
-  publish(channel: string, message: string): Promise<unknown>
-  subscribe(channel: string): Promise<unknown>
-  on(event: 'message', listener: (channel: string, message: string) => void): unknown
-  quit(): Promise<unknown>
-  duplicate(): RedisLike
-}
-
 export function createInvalidationBus({ db, cache, redis, pollMs = 1000, onError = () => {} }: {
   db: Db
   cache: PageCache
-  redis?: RedisLike | undefined
+  redis?: RedisLink | undefined
   pollMs?: number
   onError?: (err: unknown) => void
 }): InvalidationBus {
@@ -37,11 +30,11 @@ export function createInvalidationBus({ db, cache, redis, pollMs = 1000, onError
     async publish(tags) {
       cache.purge(tags)
       await db.insertInto('change_log').values({ tags: tags.join(' '), created_at: new Date().toISOString() }).execute()
-      if (redis) await redis.publish(channel, tags.join(' ')).catch(onError)
+      // Redis only makes it sooner: a peer that misses this message still reads the change log within a second.
+      if (redis) await redis.run((r) => r.publish(channel, tags.join(' '))).catch(() => {})
     },
     watch() {
       let stopped = false
-      let subscriber: RedisLike | undefined
       // The change log catches writers without Redis (the CLI, a second instance); read once a second at most.
       const poll = async () => {
         try {
@@ -66,15 +59,11 @@ export function createInvalidationBus({ db, cache, redis, pollMs = 1000, onError
       const started = readLatest().then((id) => { lastSeen = id }).catch(onError)
       const timer = setInterval(() => { if (!stopped) void started.then(poll) }, pollMs)
       timer.unref()
-      if (redis) {
-        subscriber = redis.duplicate()
-        subscriber.on('message', (_channel, message) => cache.purge(message.split(' ')))
-        void subscriber.subscribe(channel).catch(onError)
-      }
+      const unsubscribe = redis?.subscribe(channel, (message) => cache.purge(message.split(' ')))
       return async () => {
         stopped = true
         clearInterval(timer)
-        await subscriber?.quit().catch(onError)
+        await unsubscribe?.()
       }
     },
   }
