@@ -84,6 +84,21 @@ describe.skipIf(!!missing)('comments while Redis stops answering', () => {
     expect(warnings).toHaveLength(2)
   })
 
+  it('answers at once while Redis is down and uses it again once it is back', async () => {
+    await redis.stop()
+    const down = await timed(post)
+    expect(down.result.statusCode).toBe(303)
+    expect(down.ms).toBeLessThan(2000)
+    expect(warnings).toHaveLength(3)
+    await redis.start()
+    await expect.poll(async () => {
+      const before = await countedInRedis()
+      await post()
+      return (await countedInRedis()) - before
+    }, { timeout: 10_000, interval: 50 }).toBe(1)
+    expect(warnings).toHaveLength(3)
+  })
+
   it('keeps receiving invalidations through pub/sub after a freeze and after a restart', async () => {
     const stop = t.services.bus.watch()
     const cached = (tag: string) => t.services.cache.set(`/${tag}/`, { status: 200, body: Buffer.from(tag), etag: `"${tag}"`, contentType: 'text/html', headers: {}, tags: [tag] })

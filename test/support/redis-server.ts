@@ -23,6 +23,8 @@ export interface TestRedis {
   thaw(): void
   /** Kills it and starts a new, empty one on the same port: every client loses its connection. */
   restart(): Promise<void>
+  /** Starts it again on the same port after stop(). */
+  start(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -52,6 +54,9 @@ export async function startRedis(): Promise<TestRedis> {
     thaw: () => void child.kill('SIGCONT'),
     async restart() {
       await end()
+      child = await launch()
+    },
+    async start() {
       child = await launch()
     },
     stop: end,
