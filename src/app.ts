@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './platform/clock.js'
 import { createEvents } from './platform/events.js'
 import { createInvalidationBus, createPageCache } from './platform/cache/index.js'
 import { createMailer } from './platform/mail/index.js'
+import { openRedis } from './platform/redis.js'
 import { createJobRunner, type JobRunner } from './platform/jobs/index.js'
 import { registerContentJobs } from './content/index.js'
 import {
@@ -45,12 +46,8 @@ export async function createServices(config: Config, opts: { clock?: Clock; log?
   const handle = await createDb(config.databaseUrl)
   if (opts.migrate !== false) await migrateToLatest(handle)
   const cache = createPageCache({ enabled: config.pageCache })
-  let redis: import('ioredis').Redis | undefined
-  if (config.redisUrl) {
-    const { Redis } = await import('ioredis')
-    redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
-    redis.on('error', (err) => log.warn({ err }, 'redis error'))
-  }
+  // One connection for counters and publishing, every command with a deadline (REDIS_TIMEOUT_MS).
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, { timeoutMs: config.redisTimeoutMs, log }) : undefined
   const bus = createInvalidationBus({ db: handle.db, cache, redis, onError: (err) => log.warn({ err }, 'cache invalidation failed') })
   const events = createEvents((err, event) => log.error({ err, event: event.type }, 'event handler failed'))
   // Every change purges the caches that show it, here and in every other process.
@@ -60,12 +57,12 @@ export async function createServices(config: Config, opts: { clock?: Clock; log?
   const jobs = createJobRunner({ db: handle.db, dialect: handle.dialect, clock, log })
   registerContentJobs(jobs, { db: handle.db, clock, events })
   return {
-    config, db: handle.db, dialect: handle.dialect, clock, events, cache, bus, secret, log,
+    config, db: handle.db, dialect: handle.dialect, clock, events, cache, bus, secret, log, redis,
     mail: createMailer(config, log),
     jobs,
     async close() {
       await jobs.stop()
-      await redis?.quit().catch(() => {})
+      await redis?.close()
       await handle.close()
     },
   }

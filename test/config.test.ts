@@ -18,6 +18,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       host: '127.0.0.1', port: 3000, databaseUrl: 'sqlite:./data/dateline.db', redisUrl: undefined,
       siteUrl: 'http://localhost:3000', siteTimezone: 'UTC', siteLanguage: 'en', pageCache: true, trustProxy: false,
+      redisTimeoutMs: 500,
     })
     expect(Object.isFrozen(config)).toBe(true)
   })
@@ -41,6 +42,7 @@ describe('configuration', () => {
     [{ SITE_URL: 'news.example.org' }, /^SITE_URL must be a URL/],
     [{ SITE_URL: 'ftp://news.example.org' }, /^SITE_URL must start with http:\/\/ or https:\/\//],
     [{ REDIS_URL: 'http://cache' }, /^REDIS_URL must start with redis:/],
+    [{ REDIS_TIMEOUT_MS: '5000' }, /^REDIS_TIMEOUT_MS must be a whole number between 10 and 500, got "5000"$/],
     [{ PAGE_CACHE: 'maybe' }, /^PAGE_CACHE must be on or off/],
     [{ SECRET: 'short' }, /^SECRET must be at least 32 characters/],
   ])('refuses %j with one line naming the variable', (env, message) => {

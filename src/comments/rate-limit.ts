@@ -1,5 +1,6 @@
 // Counting submissions per key in fixed windows: in this process, or shared by every instance through Redis.
 import type { Clock } from '../platform/clock.js'
+import type { RedisLink } from '../platform/redis.js'
 
 export interface RateLimiter {
   /** Counts one attempt under `key`; false when that makes more than `limit` within the window. */
@@ -29,42 +30,32 @@ export function memoryRateLimiter(clock: Clock, maxKeys = 50_000): RateLimiter {
   }
 }
 
-interface RedisCounter {
-  multi(): { incr(key: string): unknown; pexpire(key: string, ms: number): unknown; exec(): Promise<[Error | null, unknown][] | null> }
-  quit(): Promise<unknown>
-}
-
-/** The same windows in Redis (INCR, then PEXPIRE so keys vanish); when Redis fails, fall back to this process's count. */
-export function redisRateLimiter(redis: RedisCounter, clock: Clock, onError: (err: unknown) => void = () => {}): RateLimiter {
+/**
+ * The same windows in Redis (INCR, then PEXPIRE so keys vanish), shared by every instance. While Redis does not answer
+ * (an error, or no reply within its deadline) this process counts alone; the link logs the outage once and notices by
+ * itself when Redis is back.
+ */
+export function redisRateLimiter(redis: RedisLink, clock: Clock): RateLimiter {
   const fallback = memoryRateLimiter(clock)
   return {
     async hit(key, limit, windowMs) {
       const window = Math.floor(clock.now().getTime() / windowMs)
       const name = `dateline:rl:${key}:${window}`
       try {
-        const tx = redis.multi()
-        tx.incr(name)
-        tx.pexpire(name, windowMs * 2)
-        const result = await tx.exec()
+        const result = await redis.run((r) => r.multi().incr(name).pexpire(name, windowMs * 2).exec())
         const n = Number(result?.[0]?.[1])
         if (!Number.isFinite(n)) throw new Error('no count from Redis')
         return n <= limit
-      } catch (err) {
-        onError(err)
+      } catch {
         return fallback.hit(key, limit, windowMs)
       }
     },
-    async close() {
-      await redis.quit().catch(() => {})
-    },
+    // The link belongs to the services that opened it, which close it.
+    async close() {},
   }
 }
 
-/** A Redis-backed limiter when a URL is given, else one in memory. */
-export async function createRateLimiter({ redisUrl, clock, onError }: { redisUrl: string | undefined; clock: Clock; onError?: (err: unknown) => void }): Promise<RateLimiter> {
-  if (!redisUrl) return memoryRateLimiter(clock)
-  const { Redis } = await import('ioredis')
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true })
-  redis.on('error', (err) => onError?.(err))
-  return redisRateLimiter(redis, clock, onError)
+/** A Redis-backed limiter when the process has a Redis link, else one in memory. */
+export function createRateLimiter({ redis, clock }: { redis: RedisLink | undefined; clock: Clock }): RateLimiter {
+  return redis ? redisRateLimiter(redis, clock) : memoryRateLimiter(clock)
 }

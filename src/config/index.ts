@@ -5,6 +5,8 @@ export interface Config {
   readonly port: number
   readonly databaseUrl: string
   readonly redisUrl: string | undefined
+  /** Deadline for each Redis command, in ms; a Redis that stops answering costs a request at most this long. */
+  readonly redisTimeoutMs: number
   /** Absolute base for every public link; never taken from the request's Host header. */
   readonly siteUrl: string
   readonly siteName: string
@@ -111,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     databaseUrl: databaseUrl(env),
     redisUrl: url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:']),
+    redisTimeoutMs: integer(env, 'REDIS_TIMEOUT_MS', 500, 10, 500),
     siteUrl,
     siteName: text(env, 'SITE_NAME', 'The Dateline Courier'),
     siteDescription: text(env, 'SITE_DESCRIPTION', 'Independent news from Halvern and the Oss valley.'),

@@ -6,6 +6,7 @@ import type { Clock } from './clock.js'
 import type { Events } from './events.js'
 import type { PageCache, InvalidationBus } from './cache/index.js'
 import type { Mailer } from './mail/index.js'
+import type { RedisLink } from './redis.js'
 
 export interface Deps {
   config: Config
@@ -20,4 +21,6 @@ export interface Deps {
   /** Outgoing mail (SMTP, or the in-memory outbox when SMTP_URL is unset). */
   mail: Mailer
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>
+  /** The process's one Redis connection when REDIS_URL is set: shared rate-limit counters and invalidation. */
+  redis?: RedisLink | undefined
 }

@@ -118,7 +118,7 @@ export function parseFormStrict(body: Buffer): Record<string, string> {
 const idPattern = /^\d{1,12}$/
 
 export async function commentRoutes(app: FastifyInstance, { deps, context, assets, limiter: given }: CommentSurfaceOptions) {
-  const limiter = given ?? await createRateLimiter({ redisUrl: deps.config.redisUrl, clock: deps.clock, onError: (err) => deps.log.warn({ err }, 'rate-limit counter unavailable') })
+  const limiter = given ?? createRateLimiter({ redis: deps.redis, clock: deps.clock })
   if (!given) app.addHook('onClose', async () => limiter.close())
   const mail = backgroundMailer(deps.mail, (err) => deps.log.warn({ err }, 'comment mail failed'))
   const commentDeps: CommentDeps = { ...deps, limiter, mail }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/platform/clock.js'
 import { createRateLimiter, memoryRateLimiter } from '../../src/comments/index.js'
+import { openRedis } from '../../src/platform/redis.js'
 
 describe('rate limits', () => {
   it('allows the limit within a window, refuses the next, and starts afresh in the next window', async () => {
@@ -19,14 +20,16 @@ describe('rate limits', () => {
   if (!redisUrl) console.log('Redis rate-limit test skipped: set TEST_REDIS_URL=redis://… to run it.')
   it.skipIf(!redisUrl)('shares the count between two instances through Redis', async () => {
     const clock = fixedClock(new Date(Math.floor(Date.now() / 60_000) * 60_000 + 1000))
-    const [a, b] = await Promise.all([createRateLimiter({ redisUrl, clock }), createRateLimiter({ redisUrl, clock })])
+    const log = { warn: () => {}, info: () => {} }
+    const links = await Promise.all([openRedis(redisUrl!, { timeoutMs: 500, log }), openRedis(redisUrl!, { timeoutMs: 500, log })])
+    const [a, b] = [createRateLimiter({ redis: links[0], clock }), createRateLimiter({ redis: links[1], clock })]
     try {
       const key = `test:${process.pid}:${Date.now()}`
       const hits = [] as boolean[]
       for (let i = 0; i < 3; i++) hits.push(await a.hit(key, 5, 60_000), await b.hit(key, 5, 60_000))
       expect(hits).toEqual([true, true, true, true, true, false])
     } finally {
-      await Promise.all([a.close(), b.close()])
+      await Promise.all(links.map((link) => link.close()))
     }
   })
 })

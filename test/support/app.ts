@@ -18,7 +18,7 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function buildTestApp({ dialect = 'sqlite', env = {} }: { dialect?: TestDialect; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp({ dialect = 'sqlite', env = {}, log }: { dialect?: TestDialect; env?: Record<string, string>; log?: Services['log'] } = {}): Promise<TestApp> {
   const database = await freshDatabase(dialect)
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -28,7 +28,7 @@ export async function buildTestApp({ dialect = 'sqlite', env = {} }: { dialect?:
     ...env,
   })
   const clock = fixedClock(testNow)
-  const services = await createServices(config, { clock })
+  const services = await createServices(config, { clock, ...(log ? { log } : {}) })
   const app = await buildApp(services)
   await app.ready()
   return {

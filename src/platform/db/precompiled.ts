@@ -28,14 +28,37 @@ export function precompiled<A extends unknown[], R>(arity: number, build: (db: D
 }
 
 const latestChange = precompiled(0, (db) => db.selectFrom('change_log').select((eb) => eb.fn.max('id').as('id')))
+/** Per database handle: the newest id contentVersion has handed out, and how many changes arrived below it since. */
+const versions = new WeakMap<Db, { newest: number; late: number }>()
+const versionOf = (db: Db) => {
+  let v = versions.get(db)
+  if (!v) versions.set(db, (v = { newest: 0, late: 0 }))
+  return v
+}
 
 /**
- * The newest entry of the change log every writer appends to, in any process: a memo of derived content that
- * remembers this number is still right while it is unchanged.
+ * A number that moves whenever content changes, in any process: the newest entry of the change log every writer
+ * appends to, plus the entries this process's change-log poller applied after a newer one had been handed out here.
+ * On PostgreSQL a lower id can commit last, leaving the newest id where it was (see noteChangeApplied). A memo of
+ * derived content that remembers this number is still right while it is unchanged.
  */
 export async function contentVersion(db: Db): Promise<number> {
   const [row] = await latestChange(db)
-  return Number(row?.id ?? 0)
+  const newest = Number(row?.id ?? 0)
+  const v = versionOf(db)
+  if (newest > v.newest) v.newest = newest
+  // Both terms only grow (pruning keeps the newest entry), so the sum changes whenever either does.
+  return newest + v.late
+}
+
+/**
+ * Tells contentVersion that the change-log entry `id` has been applied here. One below a newest id already handed out
+ * may have committed after a memo was worked out under that newest id, so the version moves on; without an id it
+ * always does. The change-log poller calls this for every entry it applies.
+ */
+export function noteChangeApplied(db: Db, id?: number): void {
+  const v = versionOf(db)
+  if (id === undefined || id < v.newest) v.late++
 }
 
 /**
