@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type Config } from './config/index.js'
 import { buildApp, createServices } from './app.js'
 import { seedDemoIfEmpty } from './content/seed-demo.js'
+import { checkDatabase } from './platform/db/index.js'
 
 /** Serves until SIGTERM/SIGINT; resolves with the address actually bound (PORT=0 picks a free port). */
 export async function serve(config: Config, { seedDemo = false } = {}): Promise<string> {
@@ -13,6 +14,13 @@ export async function serve(config: Config, { seedDemo = false } = {}): Promise<
   const app = await buildApp(services, { logger: { level: config.logLevel } })
   if (!process.execArgv.includes('--no-memory-reducer')) {
     app.log.info('started without --no-memory-reducer: after the first quiet spell, cached pages take about a third more CPU (see docs/decisions/0011-node-memory-reducer.md); npm start and the dateline command pass it')
+  }
+  // One line per problem with the database, so an operator learns of missing statistics before readers feel them.
+  try {
+    const { findings } = await checkDatabase(services.db, services.dialect, { poolMax: config.pgPoolMax, instances: config.instances })
+    for (const f of findings) app.log.warn({ code: f.code }, `database: ${f.message} Fix: ${f.fix} (dateline doctor)`)
+  } catch (err) {
+    app.log.warn({ err }, 'database: could not check the database (dateline doctor)')
   }
   const stopWatching = services.bus.watch()
   // Scheduled publishing and other queued work; the queue lives in the database, so a restart loses none.

@@ -9,6 +9,7 @@ import { seedDemo } from '../content/seed-demo.js'
 import { userCommand } from './user.js'
 import { commentsCommand } from './comments.js'
 import { jobsCommand } from './jobs.js'
+import { doctorCommand } from './doctor.js'
 
 const usage = `Usage: dateline <command>
 
@@ -21,6 +22,7 @@ Commands:
   comments list [--status pending] [--json] | approve|spam|trash|restore <id…> | export --email <e> | erase --email <e> --mode delete|anonymise
                         create a staff account (password asked for when no file is given)
   jobs [list|run]       the durable job queue (scheduled publishing): counts, failures, or run what is due now
+  doctor [--fix]        what is wrong with the database: statistics, indexes, pool size, version (--fix runs ANALYZE)
 `
 
 /** Runs one command with the services open, and closes them however it ends. */
@@ -42,6 +44,14 @@ export async function main(argv: string[]): Promise<number> {
       const address = await serve(config, { seedDemo: false })
       console.log(`Dateline is serving ${config.siteUrl} (listening on ${address})`)
       return -1
+    }
+    case 'doctor': {
+      const handle = await createDb(config.databaseUrl, { poolMax: 1 })
+      try {
+        return await doctorCommand(handle, { poolMax: config.pgPoolMax, instances: config.instances }, rest)
+      } finally {
+        await handle.close()
+      }
     }
     case 'migrate': {
       const handle = await createDb(config.databaseUrl)

@@ -1,6 +1,6 @@
 // Article queries; rows become domain objects here and nowhere else.
 import { sql } from 'kysely'
-import { contentMemo, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
+import { contentMemo, dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
 import type { Article, PublicArticle, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
 import { mediaPath, parseVariants } from '../media/index.js'
@@ -173,34 +173,45 @@ const publicColumns = [
   'article.image_height', 'article.image_media_id', 'article.status', 'article.published_at', 'article.updated_at', 'article.seo_title',
   'article.seo_description', 'article.comments_open', 'article.created_at', 'article.modified_at', 'article.comment_count',
 ] as const
-const publicRow = (db: Db) => db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
-  .leftJoin('media', 'media.id', 'article.image_media_id')
-  .select(publicColumns).select(['section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants'])
+type LinkKind = 'topic' | 'tag' | 'author'
+interface LinkRow { kind: LinkKind; id: number; slug: string; name: string; position: number }
+interface CorrectionRow { id: number; kind: Correction['kind']; text: string; created_at: string }
+
+/**
+ * The article's row with its topics, tags, authors and corrections as JSON columns: one round trip, where separate
+ * queries cost PostgreSQL's client more than the database spent answering them.
+ */
+const publicRow = (db: Db) => {
+  const dialect = dialectOfDb(db)
+  return db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('media', 'media.id', 'article.image_media_id')
+    .select(publicColumns).select(['section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants'])
+    .select((eb) => [
+      jsonArrayFrom(dialect, eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+        .select([sql<LinkKind>`'topic'`.as('kind'), 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
+        .whereRef('article_topic.article_id', '=', 'article.id')
+        .unionAll(eb.selectFrom('article_tag').innerJoin('tag', 'tag.id', 'article_tag.tag_id')
+          .select([sql<LinkKind>`'tag'`.as('kind'), 'tag.id', 'tag.slug', 'tag.name', sql<number>`0`.as('position')])
+          .whereRef('article_tag.article_id', '=', 'article.id'))
+        .unionAll(eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
+          .select([sql<LinkKind>`'author'`.as('kind'), 'author.id', 'author.slug', 'author.name', 'article_author.position'])
+          .whereRef('article_author.article_id', '=', 'article.id'))).as('links'),
+      jsonArrayFrom(dialect, eb.selectFrom('correction').select(['correction.id', 'correction.kind', 'correction.text', 'correction.created_at'])
+        .whereRef('correction.article_id', '=', 'article.id')).as('corrections'),
+    ])
+}
 const articleBySlug = precompiled(1, (db, slug: string) => publicRow(db).where('article.slug', '=', slug))
 const articleById = precompiled(1, (db, id: number) => publicRow(db).select(['article.body_md', 'article.body_text']).where('article.id', '=', id))
 
-type LinkKind = 'topic' | 'tag' | 'author'
-
-/** An article's topics and authors in their order and its tags by name, in one round trip instead of three. */
-const linksOf = precompiled(1, (db, id: number) =>
-  db.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
-    .select([sql<LinkKind>`'topic'`.as('kind'), 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
-    .where('article_topic.article_id', '=', id)
-    .unionAll(db.selectFrom('article_tag').innerJoin('tag', 'tag.id', 'article_tag.tag_id')
-      .select([sql<LinkKind>`'tag'`.as('kind'), 'tag.id', 'tag.slug', 'tag.name', sql<number>`0`.as('position')])
-      .where('article_tag.article_id', '=', id))
-    .unionAll(db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-      .select([sql<LinkKind>`'author'`.as('kind'), 'author.id', 'author.slug', 'author.name', 'article_author.position'])
-      .where('article_author.article_id', '=', id))
-    .orderBy('kind').orderBy('position').orderBy('name'))
-
-const correctionsOf = precompiled(1, (db, id: number) => db.selectFrom('correction').select(['id', 'kind', 'text', 'created_at'])
-  .where('article_id', '=', id).orderBy('created_at').orderBy('id'))
-
 type PublicRow = Awaited<ReturnType<typeof articleBySlug>>[number]
 
-async function toPublicArticle(db: Db, row: PublicRow): Promise<PublicArticle> {
-  const [links, corrections] = await Promise.all([linksOf(db, row.id), correctionsOf(db, row.id)])
+// Topics and authors in their order, tags by name; corrections oldest first, as the page lists them.
+const byLinkOrder = (a: LinkRow, b: LinkRow) => a.position - b.position || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+const byCorrectionOrder = (a: CorrectionRow, b: CorrectionRow) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id)
+
+function toPublicArticle(row: PublicRow): PublicArticle {
+  const links = (jsonColumn<LinkRow[]>(row.links) ?? []).sort(byLinkOrder)
+  const corrections = (jsonColumn<CorrectionRow[]>(row.corrections) ?? []).sort(byCorrectionOrder)
   const refs = (kind: LinkKind) => links.filter((l) => l.kind === kind).map(({ id, slug, name }) => ({ id, slug, name }))
   const topics: TopicRef[] = refs('topic')
   const tags: TagRef[] = refs('tag')
@@ -230,14 +241,14 @@ const publicArticles = contentMemo<string, PublicArticle>({ maxEntries: 2_000, m
 export async function findArticleBySlug(db: Db, slug: string): Promise<PublicArticle | undefined> {
   return publicArticles(db, slug, async () => {
     const [row] = await articleBySlug(db, slug)
-    return row ? toPublicArticle(db, row) : undefined
+    return row ? toPublicArticle(row) : undefined
   })
 }
 
 /** The whole article, bodies included. */
 export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
   const [row] = await articleById(db, id)
-  return row ? { ...(await toPublicArticle(db, row)), bodyMd: row.body_md, bodyText: row.body_text } : undefined
+  return row ? { ...toPublicArticle(row), bodyMd: row.body_md, bodyText: row.body_text } : undefined
 }
 
 const newestInSection = precompiled(3, (db, sectionId: number, until: string, limit: number) =>
