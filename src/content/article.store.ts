@@ -48,17 +48,7 @@ function toSummary(r: SummaryRow, topics: TopicRef[], authors: AuthorRef[]): Art
   }
 }
 
-function groupBy<T extends { article_id: number }>(rows: T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>()
-  for (const row of rows) {
-    const list = map.get(row.article_id)
-    if (list) list.push(row)
-    else map.set(row.article_id, [row])
-  }
-  return map
-}
-
-type SummaryLink = TopicRef & { article_id: number; kind: 'topic' | 'author'; position: number }
+type SummaryLink = TopicRef & { kind: 'topic' | 'author'; position: number }
 
 // Lookups by a list of ids run as one precompiled query per batch of this many, the last padded with an id no row has:
 // building a query with a fresh IN list each time cost Kysely more than SQLite spent answering it.
@@ -73,26 +63,26 @@ async function inBatches<R>(ids: readonly number[], run: (batch: number[]) => Pr
   return (await Promise.all(batches.map(run))).flat()
 }
 
-/** Topics and authors of many articles in their order, in batched queries; a teaser shows the first topic and the byline. */
-async function summaryLinksOf(db: Db, ids: number[]): Promise<Map<number, SummaryLink[]>> {
-  return groupBy(await inBatches(ids, (batch) => summaryLinksQuery(db, ...batch)))
+/** Summary rows with their topics and authors as a JSON column: a teaser shows the first topic and the byline. */
+function summarySelect(db: Db, q: ReturnType<typeof filtered>) {
+  const dialect = dialectOfDb(db)
+  return q.select(summaryColumns).select((eb) => jsonArrayFrom(dialect, eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+    .select([sql<SummaryLink['kind']>`'topic'`.as('kind'), 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
+    .whereRef('article_topic.article_id', '=', 'article.id')
+    .unionAll(eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
+      .select([sql<SummaryLink['kind']>`'author'`.as('kind'), 'author.id', 'author.slug', 'author.name', 'article_author.position'])
+      .whereRef('article_author.article_id', '=', 'article.id'))).as('links'))
 }
 
-const summaryLinksQuery = precompiled(idBatch, (db, ...ids: number[]) =>
-  db.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
-    .select([sql<SummaryLink['kind']>`'topic'`.as('kind'), 'article_topic.article_id', 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
-    .where('article_topic.article_id', 'in', ids)
-    .unionAll(db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-      .select([sql<SummaryLink['kind']>`'author'`.as('kind'), 'article_author.article_id', 'author.id', 'author.slug', 'author.name', 'article_author.position'])
-      .where('article_author.article_id', 'in', ids))
-    .orderBy('position'))
+type SummaryRowWithLinks = SummaryRow & { links: SummaryLink[] | string }
 
-/** Summaries for rows already fetched, with their first topic and authors in one batched query. */
-async function summariesFor(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
-  const links = await summaryLinksOf(db, rows.map((r) => r.id))
-  const refs = (list: SummaryLink[] | undefined, kind: SummaryLink['kind']) =>
-    (list ?? []).filter((l) => l.kind === kind).map(({ id, slug, name }) => ({ id, slug, name }))
-  return rows.map((r) => toSummary(r, refs(links.get(r.id), 'topic'), refs(links.get(r.id), 'author')))
+/** Summaries for rows fetched with `summarySelect`, their links in order. */
+function summariesFor(rows: SummaryRowWithLinks[]): ArticleSummary[] {
+  return rows.map((r) => {
+    const links = (jsonColumn<SummaryLink[]>(r.links) ?? []).sort((a, b) => a.position - b.position)
+    const refs = (kind: SummaryLink['kind']) => links.filter((l) => l.kind === kind).map(({ id, slug, name }) => ({ id, slug, name }))
+    return toSummary(r, refs('topic'), refs('author'))
+  })
 }
 
 export interface ArticleFilter {
@@ -140,9 +130,9 @@ export interface Page<T> {
 
 /** Newest first. */
 export async function listArticleSummaries(db: Db, filter: ArticleFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
-  const rows = await filtered(db, filter).select(summaryColumns)
+  const rows = await summarySelect(db, filtered(db, filter))
     .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute()
-  return summariesFor(db, rows)
+  return summariesFor(rows)
 }
 
 export async function countArticles(db: Db, filter: ArticleFilter): Promise<number> {
@@ -155,13 +145,13 @@ export async function pageArticleSummaries(db: Db, filter: ArticleFilter, limit:
   return { items, total }
 }
 
-const summaryRowsQuery = precompiled(idBatch, (db, ...ids: number[]) => filtered(db, { ids }).select(summaryColumns))
+const summaryRowsQuery = precompiled(idBatch, (db, ...ids: number[]) => summarySelect(db, filtered(db, { ids })))
 
 /** Summaries in the order of the ids given. */
 export async function summariesByIds(db: Db, ids: number[]): Promise<ArticleSummary[]> {
   if (ids.length === 0) return []
   const rows = await inBatches([...new Set(ids)], (batch) => summaryRowsQuery(db, ...batch))
-  const items = await summariesFor(db, rows)
+  const items = summariesFor(rows)
   const byId = new Map(items.map((a) => [a.id, a]))
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
