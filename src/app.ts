@@ -43,7 +43,7 @@ async function loadSecret(db: Db, configured: string | undefined): Promise<strin
 
 export async function createServices(config: Config, opts: { clock?: Clock; log?: Deps['log']; migrate?: boolean } = {}): Promise<Services> {
   const log = opts.log ?? { info: () => {}, warn: () => {}, error: (...a: unknown[]) => console.error(...a), debug: () => {} }
-  const handle = await createDb(config.databaseUrl)
+  const handle = await createDb(config.databaseUrl, { poolMax: config.pgPoolMax, preparedStatements: config.pgPreparedStatements })
   if (opts.migrate !== false) await migrateToLatest(handle)
   const cache = createPageCache({ enabled: config.pageCache })
   // One connection for counters and publishing, every command with a deadline (REDIS_TIMEOUT_MS).

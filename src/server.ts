@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config/index.js'
 import { buildApp, createServices } from './app.js'
 import { seedDemoIfEmpty } from './content/seed-demo.js'
 import { ensureSetupCode } from './identity/index.js'
+import { checkDatabase } from './platform/db/index.js'
 
 /** Serves until SIGTERM/SIGINT; resolves with the address actually bound (PORT=0 picks a free port). */
 export async function serve(config: Config, { seedDemo = false } = {}): Promise<string> {
@@ -18,6 +19,13 @@ export async function serve(config: Config, { seedDemo = false } = {}): Promise<
   // Until someone has claimed the newsroom, only a person who can read this log (or run the CLI) may do so.
   const setupCode = await ensureSetupCode(services.db)
   if (setupCode) app.log.warn(`No administrator yet: open ${config.siteUrl}/newsroom/setup and enter the setup code ${setupCode}`)
+  // One line per problem with the database, so an operator learns of missing statistics before readers feel them.
+  try {
+    const { findings } = await checkDatabase(services.db, services.dialect, { poolMax: config.pgPoolMax, instances: config.instances })
+    for (const f of findings) app.log.warn({ code: f.code }, `database: ${f.message} Fix: ${f.fix} (dateline doctor)`)
+  } catch (err) {
+    app.log.warn({ err }, 'database: could not check the database (dateline doctor)')
+  }
   const stopWatching = services.bus.watch()
   // Scheduled publishing and other queued work; the queue lives in the database, so a restart loses none.
   services.jobs.start()

@@ -12,6 +12,7 @@ import { jobsCommand } from './jobs.js'
 import { backupCommand, restoreCommand } from './backup.js'
 import { mediaCommand } from './media.js'
 import { setupCodeCommand } from './setup-code.js'
+import { doctorCommand } from './doctor.js'
 
 const usage = `Usage: dateline <command>
 
@@ -29,6 +30,7 @@ Commands:
   restore <file>        write a backup into a new, empty database of either dialect (SQLite or PostgreSQL)
   media migrate --to s3://<bucket>?endpoint=<url>&region=<r>
                         copy the media library to an S3-compatible store (or --to <folder>)
+  doctor [--fix]        what is wrong with the database: statistics, indexes, pool size, version (--fix runs ANALYZE)
 `
 
 /** Runs one command with the services open, and closes them however it ends. */
@@ -50,6 +52,14 @@ export async function main(argv: string[]): Promise<number> {
       const address = await serve(config, { seedDemo: false })
       console.log(`Dateline is serving ${config.siteUrl} (listening on ${address})`)
       return -1
+    }
+    case 'doctor': {
+      const handle = await createDb(config.databaseUrl, { poolMax: 1 })
+      try {
+        return await doctorCommand(handle, { poolMax: config.pgPoolMax, instances: config.instances }, rest)
+      } finally {
+        await handle.close()
+      }
     }
     case 'migrate': {
       const handle = await createDb(config.databaseUrl)

@@ -25,6 +25,12 @@ export interface Config {
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
   readonly trustProxy: boolean
+  /** Most connections each process opens to PostgreSQL (PG_POOL_MAX); see the README's sizing note. */
+  readonly pgPoolMax: number
+  /** Named prepared statements on PostgreSQL (PG_PREPARED_STATEMENTS); off only behind a pooler that cannot keep them. */
+  readonly pgPreparedStatements: boolean
+  /** App instances sharing the database (DATELINE_INSTANCES): `dateline doctor` checks their pools fit the server. */
+  readonly instances: number
 }
 
 export class ConfigError extends Error {
@@ -128,5 +134,8 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url(env, 'SMTP_URL', undefined, ['smtp:', 'smtps:']),
     mailFrom: text(env, 'MAIL_FROM', 'Dateline <no-reply@localhost>'),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    pgPoolMax: integer(env, 'PG_POOL_MAX', 10, 1, 1000),
+    pgPreparedStatements: flag(env, 'PG_PREPARED_STATEMENTS', true),
+    instances: integer(env, 'DATELINE_INSTANCES', 1, 1, 1000),
   })
 }

@@ -1,6 +1,6 @@
 // Article queries; rows become domain objects here and nowhere else.
 import { sql } from 'kysely'
-import { contentMemo, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
+import { contentMemo, dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
 import type { Article, PublicArticle, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
 import { mediaPath, parseVariants } from '../media/index.js'
@@ -48,17 +48,7 @@ function toSummary(r: SummaryRow, topics: TopicRef[], authors: AuthorRef[]): Art
   }
 }
 
-function groupBy<T extends { article_id: number }>(rows: T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>()
-  for (const row of rows) {
-    const list = map.get(row.article_id)
-    if (list) list.push(row)
-    else map.set(row.article_id, [row])
-  }
-  return map
-}
-
-type SummaryLink = TopicRef & { article_id: number; kind: 'topic' | 'author'; position: number }
+type SummaryLink = TopicRef & { kind: 'topic' | 'author'; position: number }
 
 // Lookups by a list of ids run as one precompiled query per batch of this many, the last padded with an id no row has:
 // building a query with a fresh IN list each time cost Kysely more than SQLite spent answering it.
@@ -73,26 +63,26 @@ async function inBatches<R>(ids: readonly number[], run: (batch: number[]) => Pr
   return (await Promise.all(batches.map(run))).flat()
 }
 
-/** Topics and authors of many articles in their order, in batched queries; a teaser shows the first topic and the byline. */
-async function summaryLinksOf(db: Db, ids: number[]): Promise<Map<number, SummaryLink[]>> {
-  return groupBy(await inBatches(ids, (batch) => summaryLinksQuery(db, ...batch)))
+/** Summary rows with their topics and authors as a JSON column: a teaser shows the first topic and the byline. */
+function summarySelect(db: Db, q: ReturnType<typeof filtered>) {
+  const dialect = dialectOfDb(db)
+  return q.select(summaryColumns).select((eb) => jsonArrayFrom(dialect, eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+    .select([sql<SummaryLink['kind']>`'topic'`.as('kind'), 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
+    .whereRef('article_topic.article_id', '=', 'article.id')
+    .unionAll(eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
+      .select([sql<SummaryLink['kind']>`'author'`.as('kind'), 'author.id', 'author.slug', 'author.name', 'article_author.position'])
+      .whereRef('article_author.article_id', '=', 'article.id'))).as('links'))
 }
 
-const summaryLinksQuery = precompiled(idBatch, (db, ...ids: number[]) =>
-  db.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
-    .select([sql<SummaryLink['kind']>`'topic'`.as('kind'), 'article_topic.article_id', 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
-    .where('article_topic.article_id', 'in', ids)
-    .unionAll(db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-      .select([sql<SummaryLink['kind']>`'author'`.as('kind'), 'article_author.article_id', 'author.id', 'author.slug', 'author.name', 'article_author.position'])
-      .where('article_author.article_id', 'in', ids))
-    .orderBy('position'))
+type SummaryRowWithLinks = SummaryRow & { links: SummaryLink[] | string }
 
-/** Summaries for rows already fetched, with their first topic and authors in one batched query. */
-async function summariesFor(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
-  const links = await summaryLinksOf(db, rows.map((r) => r.id))
-  const refs = (list: SummaryLink[] | undefined, kind: SummaryLink['kind']) =>
-    (list ?? []).filter((l) => l.kind === kind).map(({ id, slug, name }) => ({ id, slug, name }))
-  return rows.map((r) => toSummary(r, refs(links.get(r.id), 'topic'), refs(links.get(r.id), 'author')))
+/** Summaries for rows fetched with `summarySelect`, their links in order. */
+function summariesFor(rows: SummaryRowWithLinks[]): ArticleSummary[] {
+  return rows.map((r) => {
+    const links = (jsonColumn<SummaryLink[]>(r.links) ?? []).sort((a, b) => a.position - b.position)
+    const refs = (kind: SummaryLink['kind']) => links.filter((l) => l.kind === kind).map(({ id, slug, name }) => ({ id, slug, name }))
+    return toSummary(r, refs('topic'), refs('author'))
+  })
 }
 
 export interface ArticleFilter {
@@ -140,9 +130,9 @@ export interface Page<T> {
 
 /** Newest first. */
 export async function listArticleSummaries(db: Db, filter: ArticleFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
-  const rows = await filtered(db, filter).select(summaryColumns)
+  const rows = await summarySelect(db, filtered(db, filter))
     .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute()
-  return summariesFor(db, rows)
+  return summariesFor(rows)
 }
 
 export async function countArticles(db: Db, filter: ArticleFilter): Promise<number> {
@@ -155,13 +145,13 @@ export async function pageArticleSummaries(db: Db, filter: ArticleFilter, limit:
   return { items, total }
 }
 
-const summaryRowsQuery = precompiled(idBatch, (db, ...ids: number[]) => filtered(db, { ids }).select(summaryColumns))
+const summaryRowsQuery = precompiled(idBatch, (db, ...ids: number[]) => summarySelect(db, filtered(db, { ids })))
 
 /** Summaries in the order of the ids given. */
 export async function summariesByIds(db: Db, ids: number[]): Promise<ArticleSummary[]> {
   if (ids.length === 0) return []
   const rows = await inBatches([...new Set(ids)], (batch) => summaryRowsQuery(db, ...batch))
-  const items = await summariesFor(db, rows)
+  const items = summariesFor(rows)
   const byId = new Map(items.map((a) => [a.id, a]))
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
@@ -173,34 +163,45 @@ const publicColumns = [
   'article.image_height', 'article.image_media_id', 'article.status', 'article.published_at', 'article.updated_at', 'article.seo_title',
   'article.seo_description', 'article.comments_open', 'article.created_at', 'article.modified_at', 'article.comment_count',
 ] as const
-const publicRow = (db: Db) => db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
-  .leftJoin('media', 'media.id', 'article.image_media_id')
-  .select(publicColumns).select(['section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants'])
+type LinkKind = 'topic' | 'tag' | 'author'
+interface LinkRow { kind: LinkKind; id: number; slug: string; name: string; position: number }
+interface CorrectionRow { id: number; kind: Correction['kind']; text: string; created_at: string }
+
+/**
+ * The article's row with its topics, tags, authors and corrections as JSON columns: one round trip, where separate
+ * queries cost PostgreSQL's client more than the database spent answering them.
+ */
+const publicRow = (db: Db) => {
+  const dialect = dialectOfDb(db)
+  return db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('media', 'media.id', 'article.image_media_id')
+    .select(publicColumns).select(['section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants'])
+    .select((eb) => [
+      jsonArrayFrom(dialect, eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+        .select([sql<LinkKind>`'topic'`.as('kind'), 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
+        .whereRef('article_topic.article_id', '=', 'article.id')
+        .unionAll(eb.selectFrom('article_tag').innerJoin('tag', 'tag.id', 'article_tag.tag_id')
+          .select([sql<LinkKind>`'tag'`.as('kind'), 'tag.id', 'tag.slug', 'tag.name', sql<number>`0`.as('position')])
+          .whereRef('article_tag.article_id', '=', 'article.id'))
+        .unionAll(eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
+          .select([sql<LinkKind>`'author'`.as('kind'), 'author.id', 'author.slug', 'author.name', 'article_author.position'])
+          .whereRef('article_author.article_id', '=', 'article.id'))).as('links'),
+      jsonArrayFrom(dialect, eb.selectFrom('correction').select(['correction.id', 'correction.kind', 'correction.text', 'correction.created_at'])
+        .whereRef('correction.article_id', '=', 'article.id')).as('corrections'),
+    ])
+}
 const articleBySlug = precompiled(1, (db, slug: string) => publicRow(db).where('article.slug', '=', slug))
 const articleById = precompiled(1, (db, id: number) => publicRow(db).select(['article.body_md', 'article.body_text']).where('article.id', '=', id))
 
-type LinkKind = 'topic' | 'tag' | 'author'
-
-/** An article's topics and authors in their order and its tags by name, in one round trip instead of three. */
-const linksOf = precompiled(1, (db, id: number) =>
-  db.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
-    .select([sql<LinkKind>`'topic'`.as('kind'), 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
-    .where('article_topic.article_id', '=', id)
-    .unionAll(db.selectFrom('article_tag').innerJoin('tag', 'tag.id', 'article_tag.tag_id')
-      .select([sql<LinkKind>`'tag'`.as('kind'), 'tag.id', 'tag.slug', 'tag.name', sql<number>`0`.as('position')])
-      .where('article_tag.article_id', '=', id))
-    .unionAll(db.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-      .select([sql<LinkKind>`'author'`.as('kind'), 'author.id', 'author.slug', 'author.name', 'article_author.position'])
-      .where('article_author.article_id', '=', id))
-    .orderBy('kind').orderBy('position').orderBy('name'))
-
-const correctionsOf = precompiled(1, (db, id: number) => db.selectFrom('correction').select(['id', 'kind', 'text', 'created_at'])
-  .where('article_id', '=', id).orderBy('created_at').orderBy('id'))
-
 type PublicRow = Awaited<ReturnType<typeof articleBySlug>>[number]
 
-async function toPublicArticle(db: Db, row: PublicRow): Promise<PublicArticle> {
-  const [links, corrections] = await Promise.all([linksOf(db, row.id), correctionsOf(db, row.id)])
+// Topics and authors in their order, tags by name; corrections oldest first, as the page lists them.
+const byLinkOrder = (a: LinkRow, b: LinkRow) => a.position - b.position || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+const byCorrectionOrder = (a: CorrectionRow, b: CorrectionRow) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id)
+
+function toPublicArticle(row: PublicRow): PublicArticle {
+  const links = (jsonColumn<LinkRow[]>(row.links) ?? []).sort(byLinkOrder)
+  const corrections = (jsonColumn<CorrectionRow[]>(row.corrections) ?? []).sort(byCorrectionOrder)
   const refs = (kind: LinkKind) => links.filter((l) => l.kind === kind).map(({ id, slug, name }) => ({ id, slug, name }))
   const topics: TopicRef[] = refs('topic')
   const tags: TagRef[] = refs('tag')
@@ -230,14 +231,14 @@ const publicArticles = contentMemo<string, PublicArticle>({ maxEntries: 2_000, m
 export async function findArticleBySlug(db: Db, slug: string): Promise<PublicArticle | undefined> {
   return publicArticles(db, slug, async () => {
     const [row] = await articleBySlug(db, slug)
-    return row ? toPublicArticle(db, row) : undefined
+    return row ? toPublicArticle(row) : undefined
   })
 }
 
 /** The whole article, bodies included. */
 export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
   const [row] = await articleById(db, id)
-  return row ? { ...(await toPublicArticle(db, row)), bodyMd: row.body_md, bodyText: row.body_text } : undefined
+  return row ? { ...toPublicArticle(row), bodyMd: row.body_md, bodyText: row.body_text } : undefined
 }
 
 const newestInSection = precompiled(3, (db, sectionId: number, until: string, limit: number) =>

@@ -16,7 +16,10 @@ export interface SearchHit {
 
 export interface SearchResults {
   hits: SearchHit[]
+  /** Matches counted, up to `countUpTo`. */
   total: number
+  /** More than `total` articles match: counting stopped there. */
+  more?: boolean
 }
 
 export interface SearchInput {
@@ -26,7 +29,13 @@ export interface SearchInput {
   offset: number
   /** Articles scheduled after this instant stay hidden. */
   now: Date
+  /** Counting stops after this many matches (default 1,000: fifty pages of twenty); `more` then says so. */
+  countUpTo?: number
 }
+
+// Counting every match of two common words reads a row per match (10,000 at 100,000 articles on PostgreSQL); nobody
+// pages past the fiftieth page, so the count stops where the pages a reader would visit end.
+const defaultCountUpTo = 1_000
 
 const none: SearchResults = { hits: [], total: 0 }
 
@@ -42,11 +51,17 @@ export async function searchArticles(
   if (!isSearchable(query)) return none
   const limit = Math.max(1, Math.min(100, Math.floor(input.limit)))
   const offset = Math.max(0, Math.floor(input.offset))
+  const countUpTo = Math.max(1, Math.floor(input.countUpTo ?? defaultCountUpTo))
   const run = dialect === 'sqlite' ? searchSqlite : searchPostgres
-  return run(db, query, { limit, offset, now: input.now.toISOString() })
+  return run(db, query, { limit, offset, now: input.now.toISOString(), countUpTo })
 }
 
-interface Slice { limit: number; offset: number; now: string }
+interface Slice { limit: number; offset: number; now: string; countUpTo: number }
+
+/** The total to report for a count taken up to one past the limit. */
+function capped(counted: number, w: Slice): Pick<SearchResults, 'total' | 'more'> {
+  return counted > w.countUpTo ? { total: w.countUpTo, more: true } : { total: counted }
+}
 
 /** The snippet a reader sees: body words in context, or the standfirst when only headline or standfirst matched. */
 function chooseSnippet(standfirst: string, body: string): string {
@@ -62,9 +77,11 @@ async function searchSqlite(db: Db, query: SearchQuery, w: Slice): Promise<Searc
   const hidden = hiddenArticleIds(new Date(w.now))
   // Ranked on the index alone: reading article rows here would walk every match's overflow pages.
   const count = await sql<{ n: number }>`
-    select count(*) as n from article_fts where article_fts match ${match} and rowid not in (${hidden})`.execute(db)
-  const total = Number(count.rows[0]?.n ?? 0)
-  if (total <= w.offset) return total ? { hits: [], total } : none
+    select count(*) as n from (select rowid from article_fts where article_fts match ${match} and rowid not in (${hidden})
+      limit ${w.countUpTo + 1})`.execute(db)
+  const counts = capped(Number(count.rows[0]?.n ?? 0), w)
+  const { total } = counts
+  if (total <= w.offset) return total ? { hits: [], ...counts } : none
   // Headline and standfirst matches come first, so when they fill the page (the usual case) only they are ranked:
   // bm25() reads each match's positions in every column, and tiers cost a lookup per match. The "+" keeps FTS5
   // from taking the rowid list as a constraint, which it would answer by running the match once per rowid.
@@ -90,7 +107,7 @@ async function searchSqlite(db: Db, query: SearchQuery, w: Slice): Promise<Searc
       order by tier, score, id desc
       limit ${w.limit} offset ${w.offset}`.execute(db)
   }
-  if (ranked.rows.length === 0) return { hits: [], total }
+  if (ranked.rows.length === 0) return { hits: [], ...counts }
   const ids = ranked.rows.map((r) => r.id)
   // Snippets only for the page shown, made here from the text (see snippet.ts): FTS5's own tokenized whole bodies.
   const texts = await sql<{ id: number; published_at: string; standfirst: string; body_text: string }>`
@@ -109,7 +126,7 @@ async function searchSqlite(db: Db, query: SearchQuery, w: Slice): Promise<Searc
       // The standfirst is only shown when the body has no match, so only then is it worth marking.
       return { id: r.id, snippet: chooseSnippet(body.includes(markStart) ? '' : highlight(matcher, t.standfirst), body) }
     }),
-    total,
+    ...counts,
   }
 }
 
@@ -126,7 +143,94 @@ function tsquery(query: SearchQuery): RawBuilder<unknown> {
   return sql`(${positive}) && ${sql.join(query.none.map((p) => sql`!!${phrase(p)}`), sql` && `)}`
 }
 
+// Body-only matches are ranked among the newest this many; later pages of them go newest first. Ranking reads each
+// match's whole vector (its body's lexemes, stored out of line): two common words match 10,000 of 100,000 articles.
+const bodyRankWindow = 1_000
+
+interface PgHit { id: number; tier: number; rank: number; published_at: string }
+
+/**
+ * The planner prices `@@` on a row as cheap, but a match on `search_vector` reads the row's vector out of line (TOAST):
+ * with one word in ten articles matching it chose a sequential scan that read all 100,000 vectors (0.4–3 s) over the
+ * GIN index's bitmap (5–15 ms warm). Searches run with sequential scans priced out, in a transaction so it ends with them.
+ */
 async function searchPostgres(db: Db, query: SearchQuery, w: Slice): Promise<SearchResults> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx)
+    return searchPostgresIndexed(trx, query, w)
+  })
+}
+
+async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice): Promise<SearchResults> {
+  const q = () => tsquery(query)
+  const visible = sql`a.status = 'published' and a.published_at <= ${w.now}`
+  // A headline or standfirst match is a whole-article match too, except when the query excludes a word the body has.
+  const wholeToo = query.none.length ? sql`and a.search_vector @@ (${q()})` : sql``
+  // Headline matches, then standfirst matches, ranked on the small headline-and-standfirst vector (migration 0013):
+  // the GIN index finds them and no body is read. The count of every match rides along in the same round trip.
+  const countAll = () => sql`(select count(*) from (select 1 from article a where a.search_vector @@ (${q()}) and ${visible}
+    limit ${w.countUpTo + 1}) m)`
+  const head = await sql<PgHit & { head_total: string; total: string }>`
+    select h.*, ${countAll()} as total
+    from (
+      select a.id, case when ts_filter(a.search_head, '{a}') @@ (${q()}) then 0 else 1 end as tier,
+        ts_rank_cd(a.search_head, ${q()}) as rank, a.published_at, count(*) over () as head_total
+      from article a
+      where a.search_head @@ (${q()}) ${wholeToo} and ${visible}
+      order by tier, rank desc, a.published_at desc, a.id desc
+      limit ${w.limit} offset ${w.offset}) h
+    order by h.tier, h.rank desc, h.published_at desc, h.id desc`.execute(db)
+  let hits: PgHit[] = head.rows
+  let total: number
+  let headTotal: number
+  if (head.rows.length) {
+    total = Number(head.rows[0]!.total)
+    headTotal = Number(head.rows[0]!.head_total)
+  } else {
+    const counts = await sql<{ total: string; head_total: string }>`
+      select ${countAll()} as total,
+        (select count(*) from article a where a.search_head @@ (${q()}) ${wholeToo} and ${visible}) as head_total`.execute(db)
+    total = Number(counts.rows[0]?.total ?? 0)
+    headTotal = Number(counts.rows[0]?.head_total ?? 0)
+  }
+  if (total === 0) return none
+  const counts = capped(total, w)
+  // Pages past where counting stopped are not shown, as on SQLite.
+  if (w.offset >= counts.total) return { hits: [], ...counts }
+  if (hits.length < w.limit && w.offset + hits.length < counts.total) hits = [...hits, ...await bodyOnly(db, query, w, headTotal, w.limit - hits.length)]
+  if (hits.length === 0) return { hits: [], ...counts }
+  return { hits: await snippetsPostgres(db, query, hits), ...counts }
+}
+
+/** Body-only matches for the rest of a page: ranked among the newest `bodyRankWindow`, newest first after them. */
+async function bodyOnly(db: Db, query: SearchQuery, w: Slice, headTotal: number, limit: number): Promise<PgHit[]> {
+  const offset = Math.max(0, w.offset - headTotal)
+  const bodyMatch = sql`a.search_vector @@ (${tsquery(query)}) and not (a.search_head @@ (${tsquery(query)}))
+    and a.status = 'published' and a.published_at <= ${w.now}`
+  const hits: PgHit[] = []
+  if (offset < bodyRankWindow) {
+    const ranked = await sql<PgHit>`
+      select b.id, 2 as tier, ts_rank_cd(a.search_vector, ${tsquery(query)}) as rank, b.published_at
+      from (select a.id, a.published_at from article a where ${bodyMatch}
+        order by a.published_at desc, a.id desc limit ${bodyRankWindow}) b
+      join article a on a.id = b.id
+      order by rank desc, b.published_at desc, b.id desc
+      limit ${Math.min(limit, bodyRankWindow - offset)} offset ${offset}`.execute(db)
+    hits.push(...ranked.rows)
+  }
+  const rest = limit - hits.length
+  if (rest > 0 && offset + hits.length >= bodyRankWindow) {
+    const older = await sql<PgHit>`
+      select a.id, 2 as tier, 0 as rank, a.published_at from article a where ${bodyMatch}
+      order by a.published_at desc, a.id desc
+      limit ${rest} offset ${offset + hits.length}`.execute(db)
+    hits.push(...older.rows)
+  }
+  return hits
+}
+
+/** Snippets for the page shown, in its order: the standfirst marked whole, a stretch of the body around the first match. */
+async function snippetsPostgres(db: Db, query: SearchQuery, hits: PgHit[]): Promise<SearchHit[]> {
   // ts_headline parses all the text it is given, which costs milliseconds per long body; give it a stretch
   // around the first place the first word's stem appears (whole words only) instead.
   const first = query.all[0]![0]!.words[0]!
@@ -135,34 +239,17 @@ async function searchPostgres(db: Db, query: SearchQuery, w: Slice): Promise<Sea
     then regexp_replace(substring(a.body_text from strpos(lower(a.body_text), ${probe}) - 200 for 1600), '^\\S*\\s+', '')
     else left(a.body_text, 1600) end)`
   const options = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=32, MinWords=16, MaxFragments=2, FragmentDelimiter=" … "`
-  const result = await sql<{ id: number; total: string; standfirst: string; body: string }>`
-    with q as (select ${tsquery(query)} as query),
-    ranked as (
-      select a.id, count(*) over () as total,
-        case when ts_filter(a.search_vector, '{a}') @@ q.query then 0
-             when ts_filter(a.search_vector, '{a,b}') @@ q.query then 1 else 2 end as tier,
-        ts_rank_cd(a.search_vector, q.query) as rank, a.published_at
-      from article a, q
-      where a.search_vector @@ q.query and a.status = 'published' and a.published_at <= ${w.now}
-      order by tier, rank desc, a.published_at desc, a.id desc
-      limit ${w.limit} offset ${w.offset})
-    select r.id, r.total,
-      ts_headline('english', replace(a.standfirst, '<', chr(1)), q.query, ${`HighlightAll=true, StartSel=${markStart}, StopSel=${markEnd}`}) as standfirst,
-      ts_headline('english', replace(${stretch}, '<', chr(1)), q.query, ${options}) as body
-    from ranked r join article a on a.id = r.id, q
-    order by r.tier, r.rank desc, r.published_at desc, r.id desc`.execute(db)
-  if (result.rows.length === 0) {
-    if (w.offset === 0) return none
-    const count = await sql<{ n: string }>`
-      select count(*) as n from article a
-      where a.search_vector @@ (${tsquery(query)}) and a.status = 'published' and a.published_at <= ${w.now}`.execute(db)
-    return { hits: [], total: Number(count.rows[0]?.n ?? 0) }
-  }
+  const result = await sql<{ id: number; standfirst: string; body: string }>`
+    select a.id,
+      ts_headline('english', replace(a.standfirst, '<', chr(1)), ${tsquery(query)}, ${`HighlightAll=true, StartSel=${markStart}, StopSel=${markEnd}`}) as standfirst,
+      ts_headline('english', replace(${stretch}, '<', chr(1)), ${tsquery(query)}, ${options}) as body
+    from article a where a.id in (${sql.join(hits.map((h) => h.id))})`.execute(db)
+  const byId = new Map(result.rows.map((r) => [r.id, r]))
   // PostgreSQL's parser reads "<word…>" in plain text as a tag and drops it (and everything after <script>)
   // from headlines; "<" travels as \u0001 through ts_headline and comes back here.
   const lt = (text: string) => text.replaceAll('\u0001', '<')
-  return {
-    hits: result.rows.map((r) => ({ id: r.id, snippet: chooseSnippet(lt(r.standfirst), lt(r.body)) })),
-    total: Number(result.rows[0]!.total),
-  }
+  return hits.map((h) => {
+    const r = byId.get(h.id)
+    return { id: h.id, snippet: r ? chooseSnippet(lt(r.standfirst), lt(r.body)) : '' }
+  })
 }

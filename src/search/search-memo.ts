@@ -13,6 +13,8 @@ export interface SearchResult {
 export interface SearchPageResults {
   results: SearchResult[]
   total: number
+  /** More than `total` articles match: counting stopped there (see `searchArticles`). */
+  more?: boolean
 }
 
 export interface SearchPageInput {
@@ -88,6 +90,7 @@ export async function findSearchResults(
       return article ? [{ article, snippet: h.snippet }] : []
     }),
     total: found.total,
+    ...(found.more ? { more: true } : {}),
   }
   // Stored in the memo this search started from: if content changed meanwhile, that one is already retired.
   if (memo.entries.size >= memoEntries) memo.entries.delete(memo.entries.keys().next().value!)

@@ -9,6 +9,8 @@ export interface SearchView {
   query: string
   results: readonly SearchResultView[]
   total: number
+  /** More than `total` articles match: the count stopped there. */
+  more?: boolean
   page: number
   pages: number
   pageSize: number
@@ -37,7 +39,7 @@ function SearchForm({ query }: { query: string }) {
   )
 }
 
-function Summary({ query, total, page, pages, shown }: { query: string; total: number; page: number; pages: number; shown: number }) {
+function Summary({ query, total, more, page, pages, shown }: { query: string; total: number; more: boolean; page: number; pages: number; shown: number }) {
   if (!query) return <p class="search-summary">Type a few words from a headline or story. Use “quotes” for an exact phrase and -word to leave a word out.</p>
   if (total === 0) {
     return (
@@ -52,11 +54,12 @@ function Summary({ query, total, page, pages, shown }: { query: string; total: n
     )
   }
   if (shown === 0) {
-    return <p class="search-summary" role="status">There is no page {page} for “{query}”: its {total} {total === 1 ? 'result fits' : 'results fit'} on {pages} {pages === 1 ? 'page' : 'pages'}. <a href={`/search?q=${encodeURIComponent(query)}`}>Back to the first page</a>.</p>
+    const counted = more ? `first ${total.toLocaleString('en')} results fit` : `${total} ${total === 1 ? 'result fits' : 'results fit'}`
+    return <p class="search-summary" role="status">There is no page {page} for “{query}”: its {counted} on {pages} {pages === 1 ? 'page' : 'pages'}. <a href={`/search?q=${encodeURIComponent(query)}`}>Back to the first page</a>.</p>
   }
   return (
     <p class="search-summary" role="status">
-      {total} {total === 1 ? 'article matches' : 'articles match'} “{query}”{pages > 1 ? `, page ${page} of ${pages}` : ''}.
+      {more ? `More than ${total.toLocaleString('en')} articles match` : `${total} ${total === 1 ? 'article matches' : 'articles match'}`} “{query}”{pages > 1 ? `, page ${page} of ${pages}` : ''}.
     </p>
   )
 }
@@ -92,14 +95,14 @@ function resultItems(results: readonly SearchResultView[], timeZone: string): st
   return html
 }
 
-export function SearchPage({ site, head, query, results, total, page, pages, pageSize }: SearchView) {
+export function SearchPage({ site, head, query, results, total, more = false, page, pages, pageSize }: SearchView) {
   return (
     <Layout site={site} head={head}>
       <header class="list-header">
         <h1>Search</h1>
         <SearchForm query={query} />
       </header>
-      <Summary query={query} total={total} page={page} pages={pages} shown={results.length} />
+      <Summary query={query} total={total} more={more} page={page} pages={pages} shown={results.length} />
       {results.length > 0 && <ol class="results" start={(page - 1) * pageSize + 1} dangerouslySetInnerHTML={{ __html: resultItems(results, site.timeZone) }} />}
       {results.length > 0 && <Pagination page={page} pages={pages} href={(p) => `/search?q=${encodeURIComponent(query)}&page=${p}`} />}
     </Layout>

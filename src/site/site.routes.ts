@@ -100,12 +100,12 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     const query = (typeof firstQuery === 'string' ? firstQuery : '').slice(0, maxQueryLength).trim()
     const page = pageNumber((req.query as { page?: string }).page)
     const site = await context.siteInfo()
-    const { results, total } = query
+    const { results, total, more } = query
       ? await findSearchResults(deps, { query, limit: pageSize, offset: (page - 1) * pageSize, now: deps.clock.now() })
-      : { results: [], total: 0 }
+      : { results: [], total: 0, more: false }
     const { pages } = paging(page, pageSize, total)
     const html = render(SearchPage({
-      site, query, results, total, page, pages, pageSize,
+      site, query, results, total, more: more === true, page, pages, pageSize,
       head: { title: query ? `Search: ${query}` : 'Search', noindex: true, canonical: '/search' },
     }))
     return sendPage(cache, req, reply, html, { tags: ['search', 'site'], sMaxAge: 30 })

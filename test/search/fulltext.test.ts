@@ -93,6 +93,17 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
     expect(new Set(ids).size).toBe(45)
   })
 
+  it('stops counting at the pages a reader would visit and says that more match', async () => {
+    const upTo = (countUpTo: number, page = 1) =>
+      searchArticles(t.services, { query: 'allotment', limit: 20, offset: (page - 1) * 20, now: t.clock.now(), countUpTo })
+    const first = await upTo(30)
+    expect([first.total, first.more, first.hits.length]).toEqual([30, true, 20])
+    const beyond = await upTo(30, 3)
+    expect([beyond.total, beyond.more, beyond.hits.length]).toEqual([30, true, 0])
+    const all = await upTo(45)
+    expect([all.total, all.more]).toEqual([45, undefined])
+  })
+
   it('ranks body-only matches after headline matches on later pages too', async () => {
     for (let i = 0; i < 22; i++) await createArticle(t.services, { headline: `Kelp farm report ${i}`, body: 'Rows of seaweed.' })
     for (let i = 0; i < 3; i++) await createArticle(t.services, { headline: `Seaweed harvest ${i}`, standfirst: 'Coastal news.', body: 'The kelp grew fast.' })

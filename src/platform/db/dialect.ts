@@ -1,5 +1,7 @@
-// The only file that branches on SQLite versus PostgreSQL: connection, pragmas, identity columns, error shapes.
-import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDataType, type SelectQueryBuilder } from 'kysely'
+// The only file that branches on SQLite versus PostgreSQL: connection, pragmas, identity columns, error shapes, statistics.
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type ColumnDataType, type RawBuilder, type SelectQueryBuilder } from 'kysely'
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres'
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 
@@ -9,7 +11,20 @@ export function dialectOf(databaseUrl: string): DialectName {
   return databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres'
 }
 
-export async function connect<DB>(databaseUrl: string): Promise<Kysely<DB>> {
+/** The PostgreSQL pool's size when PG_POOL_MAX is not set (pg's own default, and enough for one instance on a few cores). */
+export const defaultPoolMax = 10
+
+export interface ConnectOptions {
+  /** Most connections one process holds to PostgreSQL (PG_POOL_MAX); SQLite has one connection and ignores it. */
+  poolMax?: number | undefined
+  /**
+   * Named prepared statements for the queries every page repeats (default on). Off for a connection pooler that
+   * cannot keep them across transactions (PgBouncer in transaction mode before 1.21).
+   */
+  preparedStatements?: boolean | undefined
+}
+
+export async function connect<DB>(databaseUrl: string, options: ConnectOptions = {}): Promise<Kysely<DB>> {
   if (dialectOf(databaseUrl) === 'sqlite') {
     const { default: SQLite } = await import('better-sqlite3')
     const file = databaseUrl.slice('sqlite:'.length) || ':memory:'
@@ -27,11 +42,51 @@ export async function connect<DB>(databaseUrl: string): Promise<Kysely<DB>> {
     return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   }
   const { default: pg } = await import('pg')
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolMax ?? defaultPoolMax })
   // An idle connection the server dropped (restart, failover, an administrator's terminate) is removed from
   // the pool by pg and replaced on the next query; without a listener the error would end the process.
   pool.on('error', () => {})
+  if (options.preparedStatements !== false) pool.on('connect', (client) => usePreparedStatements(client))
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+}
+
+// Statement text → name, for the fixed queries registered with `preparable`: a finite set, since only queries
+// compiled once per handle (precompiled.ts) are registered, never ones built afresh with values in their text.
+const statementNames = new Map<string, string>()
+
+/**
+ * Marks a query's SQL as one to run as a named prepared statement on PostgreSQL: each connection parses and plans
+ * it once instead of on every call. SQLite's statement cache (withStatementCache) already does the same there.
+ */
+export function preparable(text: string): void {
+  if (!statementNames.has(text)) statementNames.set(text, `dateline_${statementNames.size + 1}`)
+}
+
+/** Sends registered queries as named statements: pg parses them once per connection and binds only the values after. */
+function usePreparedStatements(client: import('pg').PoolClient): void {
+  const query = client.query.bind(client) as (config: unknown, values?: unknown) => unknown
+  client.query = ((config: unknown, values?: unknown) => {
+    const name = typeof config === 'string' ? statementNames.get(config) : undefined
+    return name ? query({ name, text: config, values }) : query(config, values)
+  }) as typeof client.query
+}
+
+/** Which dialect a handle (or a transaction on it) speaks, for queries built once per handle. */
+export function dialectOfDb(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+}
+
+/**
+ * The rows of a subquery as one JSON array column (json_agg on PostgreSQL, json_group_array on SQLite), so a row and
+ * its lists come back in one round trip. Read the column with `jsonColumn`: pg parses JSON, better-sqlite3 hands text.
+ */
+export function jsonArrayFrom<O>(dialect: DialectName, query: SelectQueryBuilder<any, any, O>): RawBuilder<O[] | string> {
+  return (dialect === 'postgres' ? pgJsonArrayFrom(query) : sqliteJsonArrayFrom(query)) as RawBuilder<unknown> as RawBuilder<O[] | string>
+}
+
+export function jsonColumn<T>(value: T | string | null | undefined): T | undefined {
+  if (value === null || value === undefined) return undefined
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value
 }
 
 /**
@@ -193,11 +248,6 @@ export async function resetSequences(db: Kysely<any>, dialect: DialectName, tabl
   }
 }
 
-/** Fresh planner statistics after a bulk write: PostgreSQL guesses badly until autovacuum catches up. */
-export async function analyze(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  await sql`${sql.raw(dialect === 'postgres' ? 'analyze' : 'pragma optimize')}`.execute(db)
-}
-
 /** Runs `fn` on one unchanging view of the database while others keep writing: REPEATABLE READ on PostgreSQL, a WAL read transaction on SQLite. */
 export async function inSnapshot<DB, T>(db: Kysely<DB>, dialect: DialectName, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
   const begin = db.transaction()
@@ -211,4 +261,84 @@ export async function inSnapshot<DB, T>(db: Kysely<DB>, dialect: DialectName, fn
  */
 export async function deferForeignKeys(trx: Kysely<any>, dialect: DialectName): Promise<void> {
   if (dialect === 'sqlite') await sql`pragma defer_foreign_keys = on`.execute(trx)
+}
+
+/**
+ * Refreshes the planner's statistics after bulk writes (import, restore, rebuild, migrations). PostgreSQL plans from
+ * them and, until autovacuum gets round to new tables, guesses: at 100,000 articles that guess cost a search 1.5 s.
+ * SQLite's `optimize` analyses only what its own heuristics say needs it, so plans tuned without statistics stay.
+ */
+export async function analyze(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`pragma optimize`.execute(db)
+    return
+  }
+  // Only Dateline's own tables: a bare ANALYZE also reads every system catalog, a third of a second on an empty database.
+  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db)).rows
+  if (tables.length) await sql`analyze ${sql.join(tables.map((t) => sql.id(t.name)))}`.execute(db)
+}
+
+/** A table the planner has no statistics for, or stale ones: more rows changed since the last analysis than it counted then. */
+export interface UnanalysedTable {
+  table: string
+  rows: number
+  /** Never analysed (by ANALYZE or autovacuum). */
+  never: boolean
+}
+
+/** What `dateline doctor` looks at, read from the database's own catalog. */
+export interface DatabaseFacts {
+  dialect: DialectName
+  /** e.g. "15.20" for PostgreSQL, "3.50.4" for SQLite. */
+  version: string
+  /** The major version as a number (15 for PostgreSQL 15.20; 3 for SQLite). */
+  major: number
+  /** Index names in the schema. */
+  indexes: string[]
+  unanalysed: UnanalysedTable[]
+  /** Connections the server accepts from ordinary roles (max_connections less those reserved); undefined on SQLite. */
+  connectionLimit: number | undefined
+  /** Whether the server analyses and vacuums tables by itself; undefined on SQLite, which has no such daemon. */
+  autovacuum: boolean | undefined
+}
+
+// Tables this small are planned well enough without statistics; the issue is archives of thousands of rows.
+const statisticsMatterFrom = 1_000
+
+export async function databaseFacts(db: Kysely<any>, dialect: DialectName): Promise<DatabaseFacts> {
+  if (dialect === 'sqlite') {
+    const version = (await sql<{ v: string }>`select sqlite_version() as v`.execute(db)).rows[0]!.v
+    const indexes = (await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(db)).rows.map((r) => r.name)
+    return { dialect, version, major: Number(version.split('.')[0]), indexes, unanalysed: [], connectionLimit: undefined, autovacuum: undefined }
+  }
+  const settings = (await sql<{ name: string; setting: string }>`
+    select name, setting from pg_settings
+    where name in ('server_version', 'server_version_num', 'max_connections', 'superuser_reserved_connections', 'reserved_connections',
+      'autovacuum', 'track_counts')`.execute(db)).rows
+  const setting = (name: string) => settings.find((s) => s.name === name)?.setting
+  const indexes = (await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(db)).rows.map((r) => r.name)
+  // n_live_tup comes from the statistics collector, which counts inserts at once; reltuples is -1 until the first
+  // ANALYZE or VACUUM (PostgreSQL 14 and later) and otherwise what the planner believes.
+  const tables = (await sql<{ table: string; rows: string; changed: string; counted: number; analysed: boolean }>`
+    select s.relname as table, s.n_live_tup as rows, s.n_mod_since_analyze as changed, c.reltuples as counted,
+      (s.last_analyze is not null or s.last_autoanalyze is not null) as analysed
+    from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+    where s.schemaname = current_schema()`.execute(db)).rows
+  const unanalysed = tables
+    .map((t) => ({ table: t.table, rows: Number(t.rows), changed: Number(t.changed), counted: Number(t.counted), analysed: t.analysed }))
+    .filter((t) => t.rows >= statisticsMatterFrom && (!t.analysed || t.counted < 0 || t.changed > Math.max(t.counted, statisticsMatterFrom)))
+    .map((t) => ({ table: t.table, rows: t.rows, never: !t.analysed || t.counted < 0 }))
+    .sort((a, b) => a.table.localeCompare(b.table))
+  const reserved = Number(setting('superuser_reserved_connections') ?? 0) + Number(setting('reserved_connections') ?? 0)
+  const versionNum = Number(setting('server_version_num'))
+  return {
+    dialect,
+    version: (setting('server_version') ?? '').split(' ')[0]!,
+    major: Math.floor(versionNum / 10_000),
+    indexes,
+    unanalysed,
+    connectionLimit: Number(setting('max_connections')) - reserved,
+    // Autovacuum does nothing without the statistics collector's counts.
+    autovacuum: setting('autovacuum') === 'on' && setting('track_counts') === 'on',
+  }
 }

@@ -1,15 +1,20 @@
 // Opens the database for either dialect and brings its schema up to date.
 import type { Kysely } from 'kysely'
-import { connect, dialectOf, type DialectName } from './dialect.js'
+import { connect, dialectOf, type ConnectOptions, type DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 
 export type Db = Kysely<Database>
 export type { Database } from './schema.js'
 export * from './schema.js'
 export { contentMemo, noteChangeApplied, contentVersion, precompiled } from './precompiled.js'
-export { analyze, dialectOf, isUniqueViolation, likeOperator, ping, type DialectName } from './dialect.js'
 export { appliedMigrations, migrateToLatest, migrateUpTo } from './migrate.js'
 export { dumpDatabase, restoreDatabase, SnapshotError, type RowRecord, type SnapshotHeader } from './snapshot.js'
+export { checkDatabase, diagnose, oldestPostgres, type Finding, type PoolPlan } from './doctor.js'
+export { expectedIndexes } from './expected-indexes.js'
+export {
+  analyze, databaseFacts, defaultPoolMax, dialectOf, dialectOfDb, isUniqueViolation, jsonArrayFrom, jsonColumn, likeOperator, ping,
+  type ConnectOptions, type DatabaseFacts, type DialectName, type UnanalysedTable,
+} from './dialect.js'
 
 export interface DbHandle {
   db: Db
@@ -17,8 +22,8 @@ export interface DbHandle {
   close(): Promise<void>
 }
 
-export async function createDb(databaseUrl: string): Promise<DbHandle> {
-  const db = await connect<Database>(databaseUrl)
+export async function createDb(databaseUrl: string, options: ConnectOptions = {}): Promise<DbHandle> {
+  const db = await connect<Database>(databaseUrl, options)
   return { db, dialect: dialectOf(databaseUrl), close: () => db.destroy() }
 }
 

@@ -1,6 +1,6 @@
 // Brings a schema up to date, or up to a named migration (a restore stops at its backup's), and says where it stands.
 import { Migrator, type Kysely } from 'kysely'
-import type { DialectName } from './dialect.js'
+import { analyze, type DialectName } from './dialect.js'
 import { migrations } from './migrations/index.js'
 
 function migratorFor(db: Kysely<any>, dialect: DialectName): Migrator {
@@ -16,7 +16,10 @@ function migratorFor(db: Kysely<any>, dialect: DialectName): Migrator {
 export async function migrateToLatest({ db, dialect }: { db: Kysely<any>; dialect: DialectName }): Promise<string[]> {
   const { error, results } = await migratorFor(db, dialect).migrateToLatest()
   if (error) throw error
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+  // New tables and indexes (and a migration's rewrite of a large one) start without statistics.
+  if (applied.length) await analyze(db, dialect)
+  return applied
 }
 
 /** Applies the migrations up to and including `name`, none after it. */

@@ -1,13 +1,15 @@
 // Queries built and compiled once per database handle, then run with fresh arguments.
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely'
 import type { Database } from './schema.js'
+import { preparable } from './dialect.js'
 
 type Db = Kysely<Database>
 
 /**
  * A query built and compiled once per database handle, then run with fresh arguments. For the small lookups a
  * reader page makes, Kysely's builder and compiler cost several times what SQLite spends answering them.
- * `build` is called once with placeholders standing for the arguments; every other value stays a constant.
+ * `build` is called once with placeholders standing for the arguments; every other value stays a constant. On
+ * PostgreSQL the text is also run as a named prepared statement, parsed and planned once per connection.
  * @example const byId = precompiled(1, (db, id: number) => db.selectFrom('article').selectAll().where('id', '=', id))
  */
 export function precompiled<A extends unknown[], R>(arity: number, build: (db: Db, ...args: A) => Compilable<R>) {
@@ -18,6 +20,7 @@ export function precompiled<A extends unknown[], R>(arity: number, build: (db: D
       const markers = Array.from({ length: arity }, (_, i) => `\u0000argument ${i}`)
       const query = build(db, ...(markers as A)).compile()
       c = { sql: query.sql, constants: query.parameters, slots: query.parameters.map((p) => markers.indexOf(p as string)) }
+      preparable(query.sql)
       cache.set(db, c)
     }
     const { slots } = c
