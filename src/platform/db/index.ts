@@ -7,7 +7,7 @@ export type Db = Kysely<Database>
 export type { Database } from './schema.js'
 export * from './schema.js'
 export { contentMemo, contentVersion, precompiled } from './precompiled.js'
-export { analyze, dialectOf, isUniqueViolation, likeOperator, ping, type DialectName } from './dialect.js'
+export { analyze, databaseFault, dialectOf, isUniqueViolation, likeOperator, ping, type DialectName } from './dialect.js'
 export { appliedMigrations, migrateToLatest, migrateUpTo } from './migrate.js'
 export { dumpDatabase, restoreDatabase, SnapshotError, type RowRecord, type SnapshotHeader } from './snapshot.js'
 
