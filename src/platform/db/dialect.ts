@@ -47,9 +47,13 @@ export async function connect<DB>(databaseUrl: string): Promise<Kysely<DB>> {
  */
 function withStatementCache(database: import('better-sqlite3').Database, size = 500) {
   const statements = new Map<string, import('better-sqlite3').Statement>()
+  const alreadyRolledBack = { reader: false, busy: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) } as unknown as import('better-sqlite3').Statement
   return {
     close: () => database.close(),
     prepare(source: string) {
+      // SQLite itself rolls back a transaction a full disk or an I/O error broke; the ROLLBACK Kysely then sends
+      // would fail with "no transaction is active" and hide the error that matters (SQLITE_FULL) from the caller.
+      if (source === 'rollback' && !database.inTransaction) return alreadyRolledBack
       const kept = statements.get(source)
       if (kept && !kept.busy) {
         statements.delete(source)
