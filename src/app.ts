@@ -14,7 +14,7 @@ import { openRedis } from './platform/redis.js'
 import { createJobRunner, type JobRunner } from './platform/jobs/index.js'
 import { registerContentJobs } from './content/index.js'
 import {
-  commonHeaders, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
+  cacheKey, commonHeaders, isPersonal, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
 } from './platform/http/index.js'
 import type { Deps } from './platform/deps.js'
 import { createSiteContext, loadAssets, siteRoutes } from './site/index.js'
@@ -99,7 +99,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       now: deps.clock.now(), stylesheet: assets.path('site.css'), logo: assets.path('logo.svg'),
     }
   }
-  registerErrorHandling(app, (_req, view) => render(ErrorPage({ site: errorSite(), status: view.status, message: view.message })))
+  registerErrorHandling(app, (_req, view) => render(ErrorPage({ site: errorSite(), status: view.status, message: view.message })), {
+    staleCopy: (req) => (isPersonal(req.headers.cookie) ? undefined : cache.getStale(cacheKey(req.raw))),
+  })
   // Every non-public route, whichever surface it belongs to, is checked against the staff session.
   requireAccessDeclarations(app, opts.authorize ?? createAuthorize(deps))
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)

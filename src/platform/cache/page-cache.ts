@@ -15,6 +15,11 @@ export interface CachedPage {
 export interface PageCache {
   readonly enabled: boolean
   get(key: string): CachedPage | undefined
+  /**
+   * The last copy stored under this key even when purged or expired, for `stale-if-error`: a reader gets the page
+   * as it was rather than an error while the database is unreachable.
+   */
+  getStale(key: string): CachedPage | undefined
   set(key: string, page: Omit<CachedPage, 'storedAt'>): void
   /** Drops every page carrying one of these tags; 'site' drops everything. */
   purge(tags: readonly string[]): number
@@ -29,10 +34,12 @@ export function strongEtag(body: Buffer | string): string {
 
 /**
  * A bounded in-process cache; least recently stored pages leave first. Entries also expire after `ttlMs`
- * as a backstop for any change that was not announced.
+ * as a backstop for any change that was not announced. A purged or expired page is never served as fresh but
+ * stays (within the same bounds) as the stale copy `getStale` offers when rendering fails.
  */
 export function createPageCache({ enabled = true, maxEntries = 5_000, maxBytes = 256 * 1024 * 1024, ttlMs = 10 * 60_000, now = Date.now } = {}): PageCache {
   const pages = new Map<string, CachedPage>()
+  const stale = new Set<string>()
   const byTag = new Map<string, Set<string>>()
   let bytes = 0
 
@@ -40,8 +47,15 @@ export function createPageCache({ enabled = true, maxEntries = 5_000, maxBytes =
     const page = pages.get(key)
     if (!page) return
     pages.delete(key)
+    stale.delete(key)
     bytes -= page.body.length
     for (const tag of page.tags) byTag.get(tag)?.delete(key)
+  }
+
+  const retire = (key: string) => {
+    stale.add(key)
+    const page = pages.get(key)
+    if (page) for (const tag of page.tags) byTag.get(tag)?.delete(key)
   }
 
   return {
@@ -49,11 +63,15 @@ export function createPageCache({ enabled = true, maxEntries = 5_000, maxBytes =
     get(key) {
       const page = pages.get(key)
       if (!page) return undefined
+      if (stale.size && stale.has(key)) return undefined
       if (now() - page.storedAt > ttlMs) {
-        remove(key)
+        retire(key)
         return undefined
       }
       return page
+    },
+    getStale(key) {
+      return pages.get(key)
     },
     set(key, page) {
       if (!enabled) return
@@ -74,16 +92,15 @@ export function createPageCache({ enabled = true, maxEntries = 5_000, maxBytes =
     },
     purge(tags) {
       if (tags.includes('site')) {
-        const n = pages.size
-        pages.clear()
+        const n = pages.size - stale.size
+        for (const key of pages.keys()) stale.add(key)
         byTag.clear()
-        bytes = 0
         return n
       }
       let n = 0
       for (const tag of tags) {
         for (const key of [...(byTag.get(tag) ?? [])]) {
-          remove(key)
+          retire(key)
           n++
         }
         byTag.delete(tag)
@@ -92,11 +109,13 @@ export function createPageCache({ enabled = true, maxEntries = 5_000, maxBytes =
     },
     clear() {
       pages.clear()
+      stale.clear()
       byTag.clear()
       bytes = 0
     },
+    /** Pages served as fresh. */
     get size() {
-      return pages.size
+      return pages.size - stale.size
     },
   }
 }

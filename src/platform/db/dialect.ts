@@ -42,11 +42,19 @@ export async function connect<DB>(databaseUrl: string, options: ConnectOptions =
     return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   }
   const { default: pg } = await import('pg')
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolMax ?? defaultPoolMax })
+  // A database that cannot be reached (stopped, unreachable host, a partition) fails a request within seconds
+  // instead of holding it until the reader gives up: pg's default is to wait for a connection forever. Queries
+  // themselves are not bounded here: a restore or a bulk import legitimately runs long.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolMax ?? defaultPoolMax, connectionTimeoutMillis: 3_000 })
   // An idle connection the server dropped (restart, failover, an administrator's terminate) is removed from
   // the pool by pg and replaced on the next query; without a listener the error would end the process.
   pool.on('error', () => {})
-  if (options.preparedStatements !== false) pool.on('connect', (client) => usePreparedStatements(client))
+  // The same for a connection in use when the server goes: the query on it fails (and so the request, with a 503),
+  // pg marks it unusable so the pool drops it on release, and the process lives on.
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+    if (options.preparedStatements !== false) usePreparedStatements(client)
+  })
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
 }
 
@@ -96,9 +104,13 @@ export function jsonColumn<T>(value: T | string | null | undefined): T | undefin
  */
 function withStatementCache(database: import('better-sqlite3').Database, size = 500) {
   const statements = new Map<string, import('better-sqlite3').Statement>()
+  const alreadyRolledBack = { reader: false, busy: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) } as unknown as import('better-sqlite3').Statement
   return {
     close: () => database.close(),
     prepare(source: string) {
+      // SQLite itself rolls back a transaction a full disk or an I/O error broke; the ROLLBACK Kysely then sends
+      // would fail with "no transaction is active" and hide the error that matters (SQLITE_FULL) from the caller.
+      if (source === 'rollback' && !database.inTransaction) return alreadyRolledBack
       const kept = statements.get(source)
       if (kept && !kept.busy) {
         statements.delete(source)
@@ -123,6 +135,32 @@ export function idType(dialect: DialectName): ColumnDataType {
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string }
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}
+
+/** Node's network error codes that mean the database server could not be reached or went away. */
+const unreachableNetworkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+
+/**
+ * Whether an error says the database cannot serve just now rather than that the query was wrong: `unreachable`
+ * (PostgreSQL stopped, restarting, a connection cut or timed out) or `full` (out of disk). Either is a 503 a
+ * reader can retry; anything else stays a bug.
+ */
+export function databaseFault(err: unknown): 'unreachable' | 'full' | undefined {
+  const e = err as { code?: unknown; message?: unknown; errors?: unknown[] } | undefined
+  if (!e || typeof e !== 'object') return undefined
+  const code = typeof e.code === 'string' ? e.code : ''
+  // SQLite: the disk (or its quota) is full; an I/O error writing the journal is the same fault seen from the WAL.
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return 'full'
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_CANTOPEN') return 'unreachable'
+  // PostgreSQL SQLSTATE: 53100 disk_full; class 08 connection exceptions; 57P01-57P03 shutting down or starting.
+  if (code === '53100') return 'full'
+  if (/^08...$/.test(code) || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return 'unreachable'
+  if (unreachableNetworkCodes.has(code)) return 'unreachable'
+  const message = typeof e.message === 'string' ? e.message : ''
+  if (/^Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|terminating connection/i.test(message)) return 'unreachable'
+  // Connecting to a name with several addresses fails with every address's error at once.
+  if (Array.isArray(e.errors) && e.errors.length && e.errors.every((inner) => databaseFault(inner) === 'unreachable')) return 'unreachable'
+  return undefined
 }
 
 /** Case-insensitive LIKE: SQLite's LIKE already folds ASCII case, PostgreSQL needs ILIKE. */

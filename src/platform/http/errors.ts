@@ -1,6 +1,8 @@
 // The one place error codes become HTTP statuses; people get a page, clients get JSON, nobody gets a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError, errorCodes, type ErrorCode, type FieldIssue } from '../errors.js'
+import { databaseFault } from '../db/index.js'
+import type { CachedPage } from '../cache/index.js'
 
 export const statusFor: Record<ErrorCode, number> = {
   NOT_FOUND: 404, GONE: 410, VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, CSRF: 403, CONFLICT: 409,
@@ -40,6 +42,24 @@ function fromFastify(err: FastifyError): DomainError {
   return new DomainError('INTERNAL')
 }
 
+/**
+ * A database that cannot serve (stopped, restarting, out of disk) is a 503 the reader can retry, decided here once
+ * for every route and every dialect rather than caught in each handler.
+ */
+function fromDatabase(err: unknown): DomainError | undefined {
+  const fault = databaseFault(err)
+  if (fault === 'full') {
+    return new DomainError('UNAVAILABLE', 'Changes cannot be saved just now: the server has run out of storage space. Reading still works; please try again later.', [], { cause: err })
+  }
+  if (fault === 'unreachable') return new DomainError('UNAVAILABLE', errorCodes.UNAVAILABLE, [], { cause: err })
+  return undefined
+}
+
+export interface ErrorHandlingOptions {
+  /** The last copy of a page to serve, however old, when rendering it fails for want of the database (stale-if-error). */
+  staleCopy?: (req: FastifyRequest) => CachedPage | undefined
+}
+
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: DomainError, render: ErrorPageRenderer) {
   const status = statusFor[error.code]
   const message = error.code === 'INTERNAL' ? errorCodes.INTERNAL : error.message
@@ -52,12 +72,21 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: Domai
   return reply.type('text/html; charset=utf-8').send(render(req, { status, code: error.code, message, issues: error.issues }))
 }
 
-export function registerErrorHandling(app: FastifyInstance, render: ErrorPageRenderer): void {
+export function registerErrorHandling(app: FastifyInstance, render: ErrorPageRenderer, opts: ErrorHandlingOptions = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const error = err instanceof DomainError ? err : fromFastify(err)
+    const error = err instanceof DomainError ? err : fromDatabase(err) ?? fromFastify(err)
+    const fault = databaseFault(error.cause ?? err)
     if (error.code === 'INTERNAL') req.log.error({ err }, 'unhandled error')
+    else if (fault === 'full') req.log.error({ err: error.cause ?? err, url: req.routeOptions?.url }, 'database storage is full: writes are refused until space is freed')
     else if (error.code === 'UNAVAILABLE') req.log.warn({ err: error.cause ?? err, url: req.routeOptions?.url }, 'a backing service failed')
     else req.log.info({ code: error.code, url: req.routeOptions?.url }, 'request refused')
+    if (error.code === 'UNAVAILABLE' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const page = opts.staleCopy?.(req)
+      if (page) {
+        return reply.code(page.status).headers(page.headers).header('etag', page.etag).header('x-cache', 'STALE')
+          .type(page.contentType).send(req.method === 'HEAD' ? undefined : page.body)
+      }
+    }
     return sendError(req, reply, error, render)
   })
   app.setNotFoundHandler((req, reply) => sendError(req, reply, new DomainError('NOT_FOUND', 'There is no page at this address'), render))

@@ -1,0 +1,179 @@
+// `npm run bench:scale`: a paper at 1,000,000 articles (SCALE_ARTICLES) on SQLite and, with BENCH_DATABASE_URL, on
+// PostgreSQL: import rate, database size, uncached article CPU per view and p99, novel-query search p99 at c=10,
+// sitemap index time and server RSS, next to the same figures at 10,000 articles (the baseline, same run).
+import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { writeArticles } from './generate.mjs'
+import { serverArgs } from './server-command.mjs'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const work = join(root, 'bench', '.work')
+const scale = Number(process.env.SCALE_ARTICLES ?? 1_000_000)
+const baseline = Math.min(Number(process.env.SCALE_BASELINE ?? 10_000), scale)
+const views = Number(process.env.SCALE_VIEWS ?? 2_000)
+const searches = Number(process.env.SCALE_SEARCHES ?? 500)
+const pgBase = process.env.BENCH_DATABASE_URL
+const started = Date.now()
+const children = new Set()
+const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}`)
+process.on('exit', () => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL') })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
+
+mkdirSync(work, { recursive: true })
+const run = (args, env) => {
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } })
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed`)
+}
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+    const { port } = probe.address()
+    probe.close(() => resolve(port))
+  })
+})
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024
+const p99 = (ms) => [...ms].sort((a, b) => a - b)[Math.min(ms.length - 1, Math.floor(ms.length * 0.99))]
+
+async function startServer(env) {
+  const port = await freePort()
+  const child = spawn(process.execPath, serverArgs, { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
+  children.add(child)
+  let stderr = ''
+  child.stderr.on('data', (d) => { stderr += d })
+  const url = `http://127.0.0.1:${port}`
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`)
+    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false)
+    if (ok) return { child, url }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('server did not start within 120 s')
+}
+const stop = async ({ child }) => {
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  await exited
+  children.delete(child)
+}
+
+/** Times `count` requests made `concurrency` at a time; every answer must be 200. */
+async function timed(urls, concurrency) {
+  const ms = []
+  let next = 0
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < urls.length) {
+      const url = urls[next++]
+      const t = performance.now()
+      const res = await fetch(url)
+      await res.arrayBuffer()
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`)
+      ms.push(performance.now() - t)
+    }
+  }))
+  return ms
+}
+
+// Deterministic sampling, so two runs ask for the same articles and the same (never repeated) queries.
+let seed = 7
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+const words = 'parliament minister budget market profit telescope genome festival museum league stadium hospital vaccine river drought software school teachers bridge ferry harbour tram council election'.split(' ')
+
+async function databaseFor(dialect, label) {
+  if (dialect === 'sqlite') {
+    const file = join(work, `scale-${label}.db`)
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
+    return {
+      url: `sqlite:${file}`,
+      size: () => ['', '-wal'].reduce((sum, s) => sum + (existsSync(`${file}${s}`) ? statSync(`${file}${s}`).size : 0), 0),
+      analyze: async () => {},
+      drop: async () => { for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true }) },
+    }
+  }
+  const name = `dateline_scale_${randomBytes(4).toString('hex')}`
+  const admin = async (statement, db = pgBase) => {
+    const client = new pg.Client({ connectionString: db })
+    await client.connect()
+    try { return (await client.query(statement)).rows } finally { await client.end() }
+  }
+  await admin(`create database ${name}`)
+  const url = new URL(pgBase)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    size: async () => Number((await admin(`select pg_database_size('${name}') as bytes`))[0].bytes),
+    // Bulk writes end with ANALYZE, so the planner sees the table as it now is.
+    analyze: () => admin('analyze', url.toString()),
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  }
+}
+
+async function measure(dialect, count, jsonl, paths) {
+  const db = await databaseFor(dialect, count)
+  const env = { DATABASE_URL: db.url, MEDIA_DIR: join(work, 'media'), SECRET: 'bench-secret-bench-secret-bench-secret-0', SITE_URL: 'https://bench.example.test', LOG_LEVEL: 'warn', NODE_ENV: 'production' }
+  try {
+    log(`${dialect}, ${count.toLocaleString('en')} articles: importing`)
+    const t0 = Date.now()
+    run(['bin/dateline.js', 'import', jsonl], env)
+    await db.analyze()
+    const importSeconds = (Date.now() - t0) / 1000
+    const bytes = await db.size()
+
+    const uncached = await startServer({ ...env, PAGE_CACHE: 'off' })
+    const sample = Array.from({ length: views }, () => `${uncached.url}${paths[Math.floor(rnd() * count)]}`)
+    await timed(sample.slice(0, 100), 2)
+    const cpu0 = cpuSeconds(uncached.child.pid)
+    const articleMs = await timed(sample, 1)
+    const cpuPerView = ((cpuSeconds(uncached.child.pid) - cpu0) / sample.length) * 1000
+    const queries = Array.from({ length: searches }, (_, i) => `${uncached.url}/search?q=${encodeURIComponent(`${words[Math.floor(rnd() * words.length)]} ${words[Math.floor(rnd() * words.length)]} ${i}`)}`)
+    const searchMs = await timed(queries, 10)
+    const t1 = performance.now()
+    const index = await fetch(`${uncached.url}/sitemap.xml`)
+    await index.arrayBuffer()
+    const sitemapMs = performance.now() - t1
+    await stop(uncached)
+
+    const cached = await startServer(env)
+    await timed(Array.from({ length: views }, () => `${cached.url}${paths[Math.floor(rnd() * count)]}`), 4)
+    const rss = rssMb(cached.child.pid)
+    await stop(cached)
+    return {
+      dialect, count, importRate: count / importSeconds, mb: bytes / 1048576, cpuPerView, articleP99: p99(articleMs),
+      searchP99: p99(searchMs), sitemapMs, rss,
+    }
+  } finally {
+    await db.drop()
+  }
+}
+
+log('building if needed')
+run(['scripts/build.mjs', '--if-needed'])
+const results = []
+for (const count of [...new Set([baseline, scale])]) {
+  const jsonl = join(work, `articles-${count}.jsonl`)
+  log(`generating ${count.toLocaleString('en')} articles`)
+  const paths = await writeArticles(jsonl, count)
+  for (const dialect of pgBase ? ['sqlite', 'postgres'] : ['sqlite']) results.push(await measure(dialect, count, jsonl, paths))
+  if (count !== baseline) rmSync(jsonl, { force: true })
+}
+if (!pgBase) console.log('PostgreSQL not measured: set BENCH_DATABASE_URL=postgres://… to include it.')
+
+const f = (n, d = 1) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d })
+console.log(`\n| dialect | articles | import art/s | db MB | uncached article CPU ms/view | article p99 ms | search p99 ms (c=10, novel) | sitemap index ms | RSS MB (cache on, ${views} random views) |`)
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const r of results) {
+  console.log(`| ${r.dialect} | ${r.count.toLocaleString('en')} | ${f(r.importRate, 0)} | ${f(r.mb)} | ${f(r.cpuPerView, 2)} | ${f(r.articleP99)} | ${f(r.searchP99)} | ${f(r.sitemapMs)} | ${f(r.rss, 0)} |`)
+}
+for (const dialect of ['sqlite', 'postgres']) {
+  const [small, large] = [baseline, scale].map((c) => results.find((r) => r.dialect === dialect && r.count === c))
+  if (small && large && small !== large) {
+    console.log(`${dialect}: at ${scale.toLocaleString('en')} vs ${baseline.toLocaleString('en')}: article CPU ×${f(large.cpuPerView / small.cpuPerView, 2)}, article p99 ×${f(large.articleP99 / small.articleP99, 2)}, search p99 ×${f(large.searchP99 / small.searchP99, 2)}`)
+  }
+}
