@@ -73,7 +73,7 @@ describe('dateline api-key', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   const run = (args: string[]) => {
-    const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'keys.db')}`, MEDIA_DIR: join(dir, 'media') }
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'keys.db')}`, MEDIA_DIR: join(dir, 'media') }
     delete env.REDIS_URL
     const r = spawnSync(process.execPath, ['bin/dateline.js', 'api-key', ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 })
     return { code: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() }
