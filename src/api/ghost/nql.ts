@@ -8,7 +8,8 @@
 //   comparison := field ':' op? value
 //   op         := '-' | '>' | '>=' | '<' | '<='          ('-' negates; ':' alone is equality)
 //   value      := '[' literal (',' literal)* ']' | literal
-//   literal    := 'quoted' | "quoted" | null | true | false | number | now(+|-)N(s|m|h|d|w|M|y) | bare-word
+//   literal    := 'quoted' | "quoted" | null | true | false | number | now | now-N(s|m|h|d|w|M|y) | bare-word
+//   ('+' is "and", so relative dates look back only, as in Ghost.)
 
 export type NqlOp = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in'
 
@@ -146,10 +147,10 @@ export function parseNql(source: string, now: Date): NqlNode {
     if (word === 'null') return { kind: 'null' }
     if (word === 'true' || word === 'false') return { kind: 'bool', value: word === 'true' }
     if (/^-?\d{1,15}(\.\d{1,6})?$/.test(word)) return { kind: 'number', value: Number(word), text: word }
-    const relative = /^now(?:([+-])(\d{1,4})([smhdwMy]))?$/.exec(word)
+    const relative = /^now(?:(-)(\d{1,4})([smhdwMy]))?$/.exec(word)
     if (relative) {
       const date = new Date(now.getTime())
-      if (relative[1]) units[relative[3]!]!(date, (relative[1] === '-' ? -1 : 1) * Number(relative[2]))
+      if (relative[1]) units[relative[3]!]!(date, -Number(relative[2]))
       return { kind: 'date', value: date }
     }
     return { kind: 'text', text: word, quoted: false }
