@@ -1,6 +1,6 @@
 // Public articles for programs: a filter tree compiled to bound SQL, pages of ids, and whole articles (body, links) by id in batches.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
-import { contentMemo, precompiled, type Database, type Db } from '../platform/db/index.js'
+import { contentMemo, contentVersion, precompiled, type Database, type Db } from '../platform/db/index.js'
 import { DomainError } from '../platform/errors.js'
 import { mediaPath, parseVariants } from '../media/index.js'
 import { articlePath, type ArticleImage, type AuthorRef, type SectionRef, type TagRef, type TopicRef } from './article.js'
@@ -108,6 +108,10 @@ function publicRows(db: Db, query: Pick<PublicArticleQuery, 'filter' | 'now'>) {
   return q
 }
 
+const newestIds = precompiled(3, (db, until: string, limit: number, offset: number) =>
+  db.selectFrom('article').select('article.id').where('article.status', '=', 'published').where('article.published_at', '<=', until)
+    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset))
+
 // Totals for the pagination of a filter, until content changes: counting 100,000 rows on every page of a list
 // would cost more than the page. Keyed by the filter alone: a published article's time is never in the future.
 const totals = contentMemo<string, number>({ maxEntries: 500, maxAgeMs: 60_000 })
@@ -118,12 +122,14 @@ const totals = contentMemo<string, number>({ maxEntries: 500, maxAgeMs: 60_000 }
  */
 export async function queryPublicArticleIds(db: Db, query: PublicArticleQuery): Promise<{ ids: number[]; total: number }> {
   if (query.filter) checkArticleFilter(query.filter)
-  let q = publicRows(db, query).select('article.id')
   const order = query.order?.length ? query.order : [{ field: 'published_at', direction: 'desc' } as const]
+  const newestFirst = !query.filter && order.length === 1 && order[0]!.field === 'published_at' && order[0]!.direction === 'desc'
+  let q = publicRows(db, query).select('article.id')
   for (const o of order) q = q.orderBy(orderColumns[o.field], o.direction)
   if (!order.some((o) => o.field === 'id')) q = q.orderBy('article.id', order[0]!.direction)
   const [rows, total] = await Promise.all([
-    q.limit(query.limit).offset(query.offset).execute(),
+    // The plain newest-first list is most of what programs ask for: built and compiled once.
+    newestFirst ? newestIds(db, query.now.toISOString(), query.limit, query.offset) : q.limit(query.limit).offset(query.offset).execute(),
     totals(db, JSON.stringify(query.filter ?? null), async () => {
       const row = await publicRows(db, query).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
       return Number(row.n)
@@ -140,8 +146,12 @@ export interface ApiArticle {
   headline: string
   standfirst: string
   bodyHtml: string
-  /** Plain text with word boundaries kept where inline markup ended. */
-  bodyText: string
+  /** Plain text with word boundaries kept where inline markup ended; only when asked for (`withText`). */
+  bodyText?: string | undefined
+  /** The first 600 characters of the plain text, for an excerpt. */
+  textStart: string
+  /** Characters of plain text, for a reading time. */
+  textLength: number
   section: SectionRef
   topics: TopicRef[]
   tags: TagRef[]
@@ -169,15 +179,20 @@ async function inBatches<R>(ids: readonly number[], run: (batch: number[]) => Pr
   return (await Promise.all(batches.map(run))).flat()
 }
 
-const articleRows = precompiled(idBatch + 1, (db, until: string, ...ids: number[]) =>
+const articleRows = precompiled(idBatch, (db, ...ids: number[]) =>
   db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id').leftJoin('media', 'media.id', 'article.image_media_id')
     .select([
-      'article.id', 'article.slug', 'article.headline', 'article.standfirst', 'article.body_html', 'article.body_text', 'article.image_url',
+      'article.id', 'article.slug', 'article.headline', 'article.standfirst', 'article.body_html', 'article.image_url',
+      sql<string>`substr(article.body_text, 1, 600)`.as('text_start'), sql<number>`length(article.body_text)`.as('text_length'),
       'article.image_alt', 'article.image_caption', 'article.image_credit', 'article.image_width', 'article.image_height', 'article.image_media_id',
       'article.published_at', 'article.updated_at', 'article.created_at', 'article.modified_at', 'article.seo_title', 'article.seo_description',
       'article.comments_open', 'section.id as section_id', 'section.slug as section_slug', 'section.name as section_name', 'media.variants as image_variants',
     ])
-    .where('article.id', 'in', ids).where('article.status', '=', 'published').where('article.published_at', '<=', until))
+    .select(['article.status'])
+    // By primary key alone: with the status and time in the WHERE clause SQLite walks the status index over every published row.
+    .where('article.id', 'in', ids))
+
+const textRows = precompiled(idBatch, (db, ...ids: number[]) => db.selectFrom('article').select(['id', 'body_text']).where('id', 'in', ids))
 
 type LinkKind = 'topic' | 'tag' | 'author'
 
@@ -193,17 +208,15 @@ const linkRows = precompiled(idBatch, (db, ...ids: number[]) =>
       .where('article_author.article_id', 'in', ids))
     .orderBy('position').orderBy('name'))
 
-/**
- * Public articles by id, in the order given; ids that are not public (any more) are left out.
- * @example const articles = await publicArticlesByIds(db, ids, clock.now())
- */
-export async function publicArticlesByIds(db: Db, ids: readonly number[], now: Date): Promise<ApiArticle[]> {
-  if (!ids.length) return []
-  const unique = [...new Set(ids)]
-  const until = now.toISOString()
+// Articles built for APIs, remembered per database handle until the change log moves (any write, in any process):
+// a list asks for the same few dozen newest articles over and over. The plain text stays out (it is half the row).
+const remembered = new WeakMap<Db, { version: number; at: number; articles: Map<number, ApiArticle> }>()
+const rememberedMax = 2_000
+
+async function loadArticles(db: Db, ids: number[]): Promise<ApiArticle[]> {
   const [rows, links] = await Promise.all([
-    inBatches(unique, (batch) => articleRows(db, until, ...batch)),
-    inBatches(unique, (batch) => linkRows(db, ...batch)),
+    inBatches(ids, (batch) => articleRows(db, ...batch)),
+    inBatches(ids, (batch) => linkRows(db, ...batch)),
   ])
   const linksOf = new Map<number, { topics: TopicRef[]; tags: TagRef[]; authors: AuthorRef[] }>()
   for (const l of links) {
@@ -214,7 +227,7 @@ export async function publicArticlesByIds(db: Db, ids: readonly number[], now: D
     else if (l.kind === 'tag') entry.tags.push(ref)
     else entry.authors.push(ref)
   }
-  const byId = new Map(rows.map((r): [number, ApiArticle] => {
+  return rows.filter((r) => r.status === 'published' && r.published_at !== null).map((r): ApiArticle => {
     const linked = linksOf.get(r.id) ?? { topics: [], tags: [], authors: [] }
     const image: ArticleImage | undefined = r.image_url
       ? {
@@ -223,15 +236,42 @@ export async function publicArticlesByIds(db: Db, ids: readonly number[], now: D
           variants: parseVariants(r.image_variants).map((v) => ({ url: mediaPath(v.name), format: v.format, width: v.width, height: v.height })),
         }
       : undefined
-    return [r.id, {
+    return {
       id: r.id, slug: r.slug, path: articlePath(r.section_slug, r.slug), headline: r.headline, standfirst: r.standfirst,
-      bodyHtml: r.body_html, bodyText: r.body_text, section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
+      bodyHtml: r.body_html, textStart: r.text_start, textLength: Number(r.text_length),
+      section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
       ...linked, image, publishedAt: new Date(r.published_at!), updatedAt: r.updated_at ? new Date(r.updated_at) : null,
       createdAt: new Date(r.created_at), modifiedAt: new Date(r.modified_at), seoTitle: r.seo_title, seoDescription: r.seo_description,
       commentsOpen: r.comments_open === 1,
-    }]
-  }))
-  return ids.flatMap((id) => byId.get(id) ?? [])
+    }
+  })
+}
+
+/**
+ * Public articles by id, in the order given; ids that are not public (any more, or yet) are left out. Shared between
+ * requests: copy, never change. `withText` adds the whole plain text.
+ * @example const articles = await publicArticlesByIds(db, ids, clock.now())
+ */
+export async function publicArticlesByIds(db: Db, ids: readonly number[], now: Date, { withText = false } = {}): Promise<ApiArticle[]> {
+  if (!ids.length) return []
+  const version = await contentVersion(db)
+  let memo = remembered.get(db)
+  // Also renewed every minute, so a published time reached since (an import dated ahead) is seen.
+  if (!memo || memo.version !== version || Date.now() - memo.at > 60_000) remembered.set(db, (memo = { version, at: Date.now(), articles: new Map() }))
+  const known = memo.articles
+  const missing = [...new Set(ids)].filter((id) => !known.has(id))
+  if (missing.length) {
+    if (known.size + missing.length > rememberedMax) known.clear()
+    for (const a of await loadArticles(db, missing)) known.set(a.id, a)
+  }
+  const until = now.getTime()
+  const found = ids.flatMap((id) => {
+    const a = known.get(id)
+    return a && a.publishedAt.getTime() <= until ? [a] : []
+  })
+  if (!withText || !found.length) return found
+  const texts = new Map((await inBatches(found.map((a) => a.id), (batch) => textRows(db, ...batch))).map((r) => [r.id, r.body_text]))
+  return found.map((a) => ({ ...a, bodyText: texts.get(a.id) ?? '' }))
 }
 
 export type TermKind = 'section' | 'topic' | 'tag' | 'author'

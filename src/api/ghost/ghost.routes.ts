@@ -106,15 +106,16 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     const now = clock.now()
     const filter = q.filter ? postFilter(q.filter, 'post') : undefined
     const { ids, total } = await queryPublicArticleIds(db, { filter, order: postOrderOf(q.order), limit: q.limit, offset: (q.page - 1) * q.limit, now })
-    const [articles, counts] = await Promise.all([publicArticlesByIds(db, ids, now), countLookup(q)])
-    const posts = articles.map((a) => ghostPost(a, { siteUrl, include: q.include, formats: q.formats, fields: q.fields, counts }))
+    const [articles, counts] = await Promise.all([publicArticlesByIds(db, ids, now, { withText: q.formats.has('plaintext') }), countLookup(q)])
+    const built = new Map<string, unknown>()
+    const posts = articles.map((a) => ghostPost(a, { siteUrl, include: q.include, formats: q.formats, fields: q.fields, counts, built }))
     return send(req, reply, { posts, meta: { pagination: ghostPagination(q.page, q.limit, total) } }, ['home', 'feed'])
   })
 
   async function onePost(req: FastifyRequest, reply: FastifyReply, id: number | undefined) {
     const q = queryOf(req)
     const now = clock.now()
-    const [article] = id === undefined ? [] : await publicArticlesByIds(db, [id], now)
+    const [article] = id === undefined ? [] : await publicArticlesByIds(db, [id], now, { withText: q.formats.has('plaintext') })
     if (!article) return sendGhostError(reply, 404, 'Post not found.')
     const post = ghostPost(article, { siteUrl, include: q.include, formats: q.formats, fields: q.fields, counts: await countLookup(q) })
     return send(req, reply, { posts: [post] }, [`article:${article.id}`])
