@@ -161,6 +161,9 @@ describe.each(testDialects())('%s: Ghost Content API', (dialect) => {
     expect(res.headers['content-version']).toBe('v6.0')
     expect(res.headers['access-control-allow-origin']).toBe('*')
     expect(res.headers['surrogate-key']).toContain('ghost')
+    const preflight = await t.app.inject({ method: 'OPTIONS', url: `/ghost/api/content/posts/?key=${key}`, headers: { origin: 'https://front.example', 'access-control-request-headers': 'accept-version' } })
+    expect(preflight.statusCode).toBe(204)
+    expect(preflight.headers['access-control-allow-headers']).toContain('Accept-Version')
   })
 
   it('serves repeat requests from the page cache, purged when an article is published or the key revoked', async () => {

@@ -66,6 +66,7 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
 
   // The key first, before anything about the request is looked at: none is 403, one that is not live is 401, as in Ghost.
   app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'OPTIONS') return undefined
     const raw = (req.query as Record<string, unknown>).key
     const key = Array.isArray(raw) ? raw[0] : raw
     if (typeof key !== 'string' || key === '') {
@@ -98,6 +99,11 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     const byKind = new Map(kinds.map((k, i) => [k, new Map(lists[i]!.map((t) => [t.id, t.publicCount]))]))
     return (kind: PublicTerm['kind'], id: number) => byKind.get(kind)?.get(id) ?? 0
   }
+
+  // A browser asks before sending Ghost's client's Accept-Version header from another origin.
+  app.options('/*', { config: pub }, async (_req, reply) => reply.code(204).header('access-control-allow-origin', '*')
+    .header('access-control-allow-methods', 'GET, HEAD, OPTIONS').header('access-control-allow-headers', 'Accept-Version, Content-Type')
+    .header('access-control-max-age', '86400').send())
 
   // ── posts ──
 
