@@ -2,7 +2,7 @@
 // (page cache) against a bare node:http serving the same bytes in the same run, and uncached (PAGE_CACHE=off) as CPU
 // per request; on SQLite, and on PostgreSQL too when BENCH_DATABASE_URL is set (a fresh database is made and dropped).
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -142,14 +142,18 @@ async function multiply(databaseUrl) {
 
 const rows = []
 
-async function benchDialect(name, databaseUrl, dropDatabase) {
+async function benchDialect(name, databaseUrl, dropDatabase, reuse = false) {
   const env = {
     DATABASE_URL: databaseUrl, MEDIA_DIR: join(work, 'media'), SECRET: 'bench-secret-bench-secret-bench-secret-0',
     SITE_URL: 'https://bench.example.test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', NODE_ENV: 'production',
   }
-  log(`${name}: importing ${imported} articles`)
-  run(['import', jsonl], env)
-  await multiply(databaseUrl)
+  if (reuse) {
+    log(`${name}: reusing the database of the last run`)
+  } else {
+    log(`${name}: importing ${imported} articles`)
+    run(['import', jsonl], env)
+    await multiply(databaseUrl)
+  }
   const key = run(['api-key', 'create', '--name', 'bench', '--content'], env).split('\n').at(-1)
   const path = `/ghost/api/content/posts/?key=${key}&limit=15&include=tags,authors`
   const ports = { cached: await freePort(), uncached: await freePort(), bare: await freePort() }
@@ -172,8 +176,10 @@ async function benchDialect(name, databaseUrl, dropDatabase) {
   const pair = { bare: [], warm: [] }
   for (let i = 0; i < slices; i++) {
     log(`${name}: bare / warm slice ${i + 1} of ${slices}`)
-    pair.bare.push(await measure(`http://127.0.0.1:${ports.bare}/`, bare, seconds / slices))
-    pair.warm.push(await measure(`http://127.0.0.1:${ports.cached}${path}`, cached, seconds / slices))
+    // wrk takes whole seconds only.
+    const slice = Math.max(1, Math.round(seconds / slices))
+    pair.bare.push(await measure(`http://127.0.0.1:${ports.bare}/`, bare, slice))
+    pair.warm.push(await measure(`http://127.0.0.1:${ports.cached}${path}`, cached, slice))
   }
   const mean = (list, k) => list.reduce((n, r) => n + r[k], 0) / list.length
   const bareRps = mean(pair.bare, 'rps')
@@ -202,11 +208,13 @@ end
   await dropDatabase?.()
 }
 
+// BENCH_REUSE=1 keeps the SQLite database of the last run (same BENCH_ARTICLES): copying 100,000 articles takes minutes.
 const sqliteFile = join(work, 'ghost-bench.db')
-for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true })
-await benchDialect('sqlite', `sqlite:${sqliteFile}`)
+const reuse = process.env.BENCH_REUSE === '1' && existsSync(sqliteFile)
+if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true })
+await benchDialect('sqlite', `sqlite:${sqliteFile}`, undefined, reuse)
 
-if (process.env.BENCH_DATABASE_URL) {
+if (process.env.BENCH_DATABASE_URL && process.env.BENCH_SQLITE_ONLY !== '1') {
   const { default: pg } = await import('pg')
   const name = `dateline_ghost_bench_${process.pid}`
   const admin = async (statement) => {

@@ -7,7 +7,7 @@ import { DomainError } from '../../platform/errors.js'
 import { sendPage } from '../../platform/http/index.js'
 import { findContentKey, type ApiKey } from '../../identity/index.js'
 import {
-  getSettings, listPublicTerms, listSections, publicArticlesByIds, queryPublicArticleIds, type PublicTerm, type TermKind,
+  getSettings, listPublicTerms, listSections, publicArticlesByIds, queryPublicArticleIds, type ApiArticle, type PublicTerm, type TermKind,
 } from '../../content/index.js'
 import { GhostQueryError, postFilter, postOrderOf, readGhostQuery, sortTerms, termMatches, type GhostQuery, type TermRecord } from './ghost-query.js'
 import { ghostAuthor, ghostPagination, ghostPost, ghostSettings, ghostTag } from './ghost-resources.js'
@@ -33,6 +33,14 @@ function sendGhostError(reply: FastifyReply, status: number, message: string, co
 }
 
 const keyOf = new WeakMap<FastifyRequest, ApiKey>()
+
+// A post's JSON per set of options, kept on the shared article object: it is replaced when content changes, so the
+// text can never outlive what it shows, and a list asked for again is joined from strings instead of rebuilt.
+const postJson = new WeakMap<ApiArticle, Map<string, string>>()
+
+function optionsKey(q: GhostQuery): string {
+  return `${[...q.include].sort().join(',')}|${[...q.formats].sort().join(',')}|${q.fields ? [...q.fields].sort().join(',') : '*'}`
+}
 
 const slugParams = { type: 'object', required: ['slug'], properties: { slug: { type: 'string', maxLength: 200 } } } as const
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } } as const
@@ -80,7 +88,7 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
 
   const send = (req: FastifyRequest, reply: FastifyReply, body: unknown, tags: string[]) => {
     const key = keyOf.get(req)!
-    return sendPage(cache, req, reply, JSON.stringify(body), {
+    return sendPage(cache, req, reply, typeof body === 'string' ? body : JSON.stringify(body), {
       // A revoked key's cached answers are purged with it.
       tags: ['ghost', ...tags, `api-key:${key.id}`],
       contentType: 'application/json; charset=utf-8',
@@ -114,8 +122,19 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     const { ids, total } = await queryPublicArticleIds(db, { filter, order: postOrderOf(q.order), limit: q.limit, offset: (q.page - 1) * q.limit, now })
     const [articles, counts] = await Promise.all([publicArticlesByIds(db, ids, now, { withText: q.formats.has('plaintext') }), countLookup(q)])
     const built = new Map<string, unknown>()
-    const posts = articles.map((a) => ghostPost(a, { siteUrl, include: q.include, formats: q.formats, fields: q.fields, counts, built }))
-    return send(req, reply, { posts, meta: { pagination: ghostPagination(q.page, q.limit, total) } }, ['home', 'feed'])
+    const options = optionsKey(q)
+    const posts = articles.map((a) => {
+      let kept = postJson.get(a)
+      if (!kept) postJson.set(a, (kept = new Map()))
+      let json = kept.get(options)
+      if (json === undefined) {
+        json = JSON.stringify(ghostPost(a, { siteUrl, include: q.include, formats: q.formats, fields: q.fields, counts, built }))
+        // Plain text is fetched per request and never kept on the shared object.
+        if (!q.formats.has('plaintext') && kept.size < 8) kept.set(options, json)
+      }
+      return json
+    })
+    return send(req, reply, `{"posts":[${posts.join(',')}],"meta":${JSON.stringify({ pagination: ghostPagination(q.page, q.limit, total) })}}`, ['home', 'feed'])
   })
 
   async function onePost(req: FastifyRequest, reply: FastifyReply, id: number | undefined) {
