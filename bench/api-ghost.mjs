@@ -212,7 +212,7 @@ end
 const sqliteFile = join(work, 'ghost-bench.db')
 const reuse = process.env.BENCH_REUSE === '1' && existsSync(sqliteFile)
 if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true })
-await benchDialect('sqlite', `sqlite:${sqliteFile}`, undefined, reuse)
+if (process.env.BENCH_POSTGRES_ONLY !== '1') await benchDialect('sqlite', `sqlite:${sqliteFile}`, undefined, reuse)
 
 if (process.env.BENCH_DATABASE_URL && process.env.BENCH_SQLITE_ONLY !== '1') {
   const { default: pg } = await import('pg')
