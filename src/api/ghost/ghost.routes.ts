@@ -72,6 +72,23 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   })
   app.setNotFoundHandler((_req, reply) => sendGhostError(reply, 404, 'Resource not found'))
 
+  // Live keys are remembered for a second, as long as another process's change may take to arrive anyway; a revocation
+  // here forgets them at once. Unknown keys are not remembered, so guessing cannot fill the map.
+  const liveKeys = new Map<string, { key: ApiKey; at: number }>()
+  deps.events.on((event) => {
+    if (event.type === 'api-key.revoked') liveKeys.clear()
+  })
+  const lookUpKey = async (secret: string) => {
+    const known = liveKeys.get(secret)
+    if (known && Date.now() - known.at < 1000) return known.key
+    const key = await findContentKey(db, secret)
+    if (key) {
+      if (liveKeys.size >= 1000) liveKeys.clear()
+      liveKeys.set(secret, { key, at: Date.now() })
+    }
+    return key
+  }
+
   // The key first, before anything about the request is looked at: none is 403, one that is not live is 401, as in Ghost.
   app.addHook('onRequest', async (req, reply) => {
     if (req.method === 'OPTIONS') return undefined
@@ -80,7 +97,7 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     if (typeof key !== 'string' || key === '') {
       return sendGhostError(reply, 403, 'Authorization failed', 'Unable to determine the authenticated integration: send a Content API key as ?key=')
     }
-    const found = await findContentKey(db, key)
+    const found = await lookUpKey(key)
     if (!found) return sendGhostError(reply, 401, 'Authorization failed', 'Unknown Content API Key')
     keyOf.set(req, found)
     return undefined
