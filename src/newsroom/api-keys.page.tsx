@@ -26,7 +26,7 @@ export function ApiKeysPage({ chrome, keys, notice, created, form }: ApiKeysView
           <h2 id="new-key-heading">Your new key “{created.key.name}”</h2>
           <p>Copy it now: it is shown this once and only its fingerprint is kept. Anyone holding it can {created.key.kind === 'content'
             ? 'read the published content through the Ghost Content API.'
-            : `act through the Admin API with the rights of a ${roleLabels[created.key.role!].toLowerCase()}.`}</p>
+            : `act through the Admin API with the rights of ${/^[aeiou]/i.test(roleLabels[created.key.role!]) ? 'an' : 'a'} ${roleLabels[created.key.role!].toLowerCase()}.`}</p>
           <p><label for="new-key" class="nr-label">Key</label> <input id="new-key" class="nr-mono" readonly size={70} value={created.secret} /></p>
           {created.key.kind === 'content'
             ? <p class="nr-field__hint">Use it as <code>?key=</code> with <code>/ghost/api/content/</code>, or as <code>key</code> in Ghost's Content API client.</p>
