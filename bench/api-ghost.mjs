@@ -211,8 +211,11 @@ end
 // BENCH_REUSE=1 keeps the SQLite database of the last run (same BENCH_ARTICLES): copying 100,000 articles takes minutes.
 const sqliteFile = join(work, 'ghost-bench.db')
 const reuse = process.env.BENCH_REUSE === '1' && existsSync(sqliteFile)
-if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true })
-if (process.env.BENCH_POSTGRES_ONLY !== '1') await benchDialect('sqlite', `sqlite:${sqliteFile}`, undefined, reuse)
+// BENCH_POSTGRES_ONLY=1 measures PostgreSQL alone (and leaves the SQLite database be).
+if (process.env.BENCH_POSTGRES_ONLY !== '1') {
+  if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true })
+  await benchDialect('sqlite', `sqlite:${sqliteFile}`, undefined, reuse)
+}
 
 if (process.env.BENCH_DATABASE_URL && process.env.BENCH_SQLITE_ONLY !== '1') {
   const { default: pg } = await import('pg')
