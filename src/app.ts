@@ -22,6 +22,7 @@ import { feedRoutes } from './feeds/index.js'
 import { commentFeedRoutes } from './feeds/comment-feeds.js'
 import { commentRoutes, createCommentRenderer } from './site/comments.routes.js'
 import { createAuthorize, newsroomPlugin } from './newsroom/index.js'
+import { apiRoutes, authorizeApiKey } from './api/index.js'
 import { ErrorPage, render, type SiteInfo } from './ui/index.js'
 
 export interface Services extends Deps {
@@ -103,7 +104,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     staleCopy: (req) => (isPersonal(req.headers.cookie) ? undefined : cache.getStale(cacheKey(req.raw))),
   })
   // Every non-public route, whichever surface it belongs to, is checked against the staff session.
-  requireAccessDeclarations(app, opts.authorize ?? createAuthorize(deps))
+  const sessions = opts.authorize ?? createAuthorize(deps)
+  // Routes for programs ('api-key') take a bearer key and never a session; every other route takes the session.
+  requireAccessDeclarations(app, (req, access) => (access === 'api-key' ? authorizeApiKey(deps, req) : sessions(req, access)))
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
 
   app.addHook('onRequest', async (req, reply) => {
@@ -130,6 +133,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     }
   })
 
+  await app.register(apiRoutes, { deps })
   await app.register(feedRoutes, { deps, siteInfo: context.siteInfo })
   await app.register(commentFeedRoutes, { deps, siteInfo: context.siteInfo })
   await app.register(commentRoutes, { deps, context, assets })

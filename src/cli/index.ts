@@ -13,6 +13,7 @@ import { backupCommand, restoreCommand } from './backup.js'
 import { mediaCommand } from './media.js'
 import { setupCodeCommand } from './setup-code.js'
 import { doctorCommand } from './doctor.js'
+import { apiKeyCommand } from './api-key.js'
 
 const usage = `Usage: dateline <command>
 
@@ -31,6 +32,8 @@ Commands:
   media migrate --to s3://<bucket>?endpoint=<url>&region=<r>
                         copy the media library to an S3-compatible store (or --to <folder>)
   doctor [--fix]        what is wrong with the database: statistics, indexes, pool size, version (--fix runs ANALYZE)
+  api-key create --name <n> (--content | --role <r>) | list [--json] | revoke <id>
+                        keys for programs: Ghost Content API (read) or Admin API (acts with a role's rights)
 `
 
 /** Runs one command with the services open, and closes them however it ends. */
@@ -96,6 +99,8 @@ export async function main(argv: string[]): Promise<number> {
       return restoreCommand(config, rest)
     case 'media':
       return mediaCommand(config, rest)
+    case 'api-key':
+      return withServices(config, (services) => apiKeyCommand(services, rest))
     case 'import': {
       const file = rest[0]
       if (!file || !existsSync(file)) {

@@ -53,3 +53,14 @@ export { listDeskArticles, countDeskArticles, type DeskQueue, type DeskFilter, t
  * @example const path = previewPath(deps.secret, id, previewExpiry(deps.clock.now())); verifyPreview(deps.secret, id, exp, sig, now)
  */
 export { previewPath, previewExpiry, verifyPreview, previewLifetimeMs, type PreviewCheck } from './preview-link.js'
+/**
+ * Public articles for API surfaces: a filter tree (parsed by the surface from its own query language) compiled to
+ * bound SQL; pages of ids with their total; whole articles by id; names with their counts of public articles.
+ * @example const { ids, total } = await queryPublicArticleIds(db, { filter, order: [{ field: 'published_at', direction: 'desc' }], limit: 15, offset: 0, now })
+ *          const articles = await publicArticlesByIds(db, ids, now)
+ */
+export {
+  checkArticleFilter, fieldOps, orderFields, type ArticleFilterNode, type FilterField, type FilterOp, type FilterValue, type OrderField,
+  type ArticleOrder, type PublicArticleQuery,
+} from './article-query.js'
+export { queryPublicArticleIds, publicArticlesByIds, listPublicTerms, type ApiArticle, type PublicTerm, type TermKind } from './article-query.store.js'

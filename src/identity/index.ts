@@ -36,3 +36,17 @@ export {
 export { invitationTtlMs, inviteStaff, findInvitation, listOpenInvitations, acceptInvitation, revokeInvitation, type Invitation } from './invitation.js'
 export { resetTtlMs, requestPasswordReset, isResetTokenValid, resetPassword } from './password-reset.js'
 export { recordAudit, listAudit, type AuditEntry, type AuditActor, type AuditRecord } from './audit.js'
+/**
+ * API keys for programs. Content keys (26 hex characters, like Ghost's) read public content; admin keys
+ * (`dla_` + 64 hex) act with a role's rights through {@link apiKeyActor}, whose negative id makes what a key
+ * creates its own. Only the key's SHA-256 is stored; the secret is returned once by {@link createApiKey}.
+ * @example const { secret } = await createApiKey(deps, staff, { name: 'CMS sync', kind: 'admin', role: 'author' })
+ *          const key = await findAdminKey(db, bearer); if (key) await createDraft(deps, apiKeyActor(key), input)
+ */
+export {
+  apiKeyActor, apiKeyIdOfActor, apiKeyLimits, contentKeyPattern, adminKeyPattern, type ApiKey, type ApiKeyKind,
+} from './api-key.js'
+export {
+  createApiKey, listApiKeys, findApiKey, revokeApiKey, findContentKey, findAdminKey, claimIdempotencyKey, completeIdempotencyKey,
+  releaseIdempotencyKey, idempotencyTtlMs, type NewApiKeyInput, type IdempotentAnswer, type IdempotencyClaim,
+} from './api-key.store.js'

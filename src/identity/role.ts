@@ -22,7 +22,8 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
 /** Whether a signed-in role satisfies a route's access value ('public' and 'setup' are decided elsewhere). */
 export function roleMeets(role: Role, access: Access): boolean {
   if (access === 'public' || access === 'signed-in') return true
-  if (access === 'setup') return false
+  // A session never opens what only an API key may call.
+  if (access === 'setup' || access === 'api-key') return false
   return roleAtLeast(role, access)
 }
 

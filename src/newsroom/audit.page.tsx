@@ -10,6 +10,7 @@ export const auditFilters: readonly { value: string; label: string }[] = [
   { value: 'user', label: 'Users, roles and invitations' },
   { value: 'settings', label: 'Settings' },
   { value: 'article', label: 'Articles' },
+  { value: 'api-key', label: 'API keys' },
 ]
 
 export interface AuditView {

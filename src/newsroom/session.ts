@@ -59,6 +59,7 @@ export function createAuthorize(deps: Pick<Deps, 'db' | 'clock'>): Authorize {
     }
     const staff = await lookUpStaff(deps, req)
     if (!staff) throw new DomainError('UNAUTHENTICATED', 'Please sign in to continue')
+    if (access === 'api-key') throw new DomainError('UNAUTHENTICATED', 'This needs an API key: Authorization: Bearer <key>')
     if (!roleMeets(staff.role, access)) throw new DomainError('FORBIDDEN', `This needs the ${access === 'signed-in' ? 'staff' : roleLabels[access]} role or higher`)
   }
 }

@@ -5,6 +5,7 @@ export type DomainEvent =
   | { type: 'taxonomy.changed'; tags: string[] }
   | { type: 'comment.changed'; articleId: number; commentId: number; tags: string[] }
   | { type: 'settings.changed'; tags: string[] }
+  | { type: 'api-key.revoked'; apiKeyId: number; tags: string[] }
 
 export type EventHandler = (event: DomainEvent) => void | Promise<void>
 

@@ -71,6 +71,32 @@ export interface AuditLogTable {
   ip: string
 }
 
+/** A key a program uses instead of a person's session (migration 0012-api-keys). */
+export interface ApiKeyTable {
+  id: Generated<number>
+  name: string
+  kind: 'content' | 'admin'
+  /** The rights an admin key acts with; null for content keys. */
+  role: StaffRole | null
+  /** SHA-256 (hex) of the key; the key itself is shown once and never stored. */
+  key_hash: string
+  /** The key's first characters, for telling keys apart in a list. */
+  hint: string
+  created_by: number | null
+  created_at: string
+  revoked_at: string | null
+}
+
+/** What an Admin API create answered, kept 24 hours so a retry with the same Idempotency-Key gets it again. */
+export interface ApiIdempotencyTable {
+  api_key_id: number
+  idempotency_key: string
+  fingerprint: string
+  status: number
+  response: string
+  created_at: string
+}
+
 export interface IdentityTables {
   staff_user: StaffUserTable
   staff_session: StaffSessionTable
@@ -78,9 +104,12 @@ export interface IdentityTables {
   password_reset: PasswordResetTable
   staff_invitation: StaffInvitationTable
   audit_log: AuditLogTable
+  api_key: ApiKeyTable
+  api_idempotency: ApiIdempotencyTable
 }
 
 export type StaffUserRow = Selectable<StaffUserTable>
 export type StaffSessionRow = Selectable<StaffSessionTable>
 export type AuditLogRow = Selectable<AuditLogTable>
 export type StaffInvitationRow = Selectable<StaffInvitationTable>
+export type ApiKeyRow = Selectable<ApiKeyTable>

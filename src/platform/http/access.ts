@@ -2,8 +2,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { DomainError } from '../errors.js'
 
-/** 'public' for anyone; any other value is a role name the identity capability understands. */
-export type Access = 'public' | 'signed-in' | 'contributor' | 'author' | 'editor' | 'administrator' | 'setup'
+/**
+ * 'public' for anyone; 'api-key' for a program with an Admin API key (`Authorization: Bearer`, never a cookie; the
+ * use cases check the key's role per action); any other value is a role name the identity capability understands.
+ */
+export type Access = 'public' | 'signed-in' | 'contributor' | 'author' | 'editor' | 'administrator' | 'setup' | 'api-key'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -10,6 +10,8 @@ export interface PageOptions {
   sMaxAge?: number
   contentType?: string
   status?: number
+  /** More headers every copy carries (an API's version, CORS), replayed by the cache with the body. */
+  headers?: Record<string, string> | undefined
 }
 
 /** Cookies that change what a page shows; a request carrying one is neither served from nor stored in the cache. */
@@ -58,7 +60,7 @@ export function sendPage(cache: PageCache, req: FastifyRequest, reply: FastifyRe
   const contentType = opts.contentType ?? 'text/html; charset=utf-8'
   const status = opts.status ?? 200
   const personal = isPersonal(req.headers.cookie) || reply.hasHeader('set-cookie')
-  const headers = personal ? { 'cache-control': 'private, no-store', vary: 'Cookie' } : sharedHeaders(opts)
+  const headers = { ...opts.headers, ...(personal ? { 'cache-control': 'private, no-store', vary: 'Cookie' } : sharedHeaders(opts)) }
   if (!personal && status === 200 && (req.method === 'GET' || req.method === 'HEAD')) {
     cache.set(cacheKey(req.raw), { status, body, etag, contentType, headers, tags: opts.tags })
   }
