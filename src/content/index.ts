@@ -48,3 +48,12 @@ export { listEditorialArticles, type EditorialFilter, type EditorialListItem, ty
  * @example const path = previewPath(deps.secret, id, previewExpiry(deps.clock.now())); verifyPreview(deps.secret, id, exp, sig, now)
  */
 export { previewPath, previewExpiry, verifyPreview, previewLifetimeMs, type PreviewCheck } from './preview-link.js'
+/**
+ * Pages that are not news (About, Contact…): served at `/<slug>/`, never on a section's address (nor the reverse),
+ * listed in the footer when marked so. Old addresses from an import answer 301 through `findOldAddress`.
+ * @example await savePage(deps, staff, { title: 'About us', body: 'Who we are.', status: 'published', inFooter: true })
+ */
+export { checkPageInput, pagePath, pageLimits, pageStatuses, type EditablePage, type PublicPage, type PageInput, type PageStatus, type FooterLink } from './page.js'
+export { findPublicPage, findPageById, listPages, listFooterPages, listPublishedPages } from './page.store.js'
+export { savePage, writePage, getPage } from './save-page.js'
+export { oldAddressKey, recordOldAddress, findOldAddress } from './old-address.js'

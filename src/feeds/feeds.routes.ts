@@ -5,7 +5,7 @@ import { notFound } from '../platform/errors.js'
 import { sendPage } from '../platform/http/index.js'
 import {
   countArticles, findArticleById, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug,
-  listActiveTopics, listArticleSummaries, listAuthors, listSections, type Article, type ArticleFilter, type ArticleSummary,
+  listActiveTopics, listArticleSummaries, listAuthors, listSections, listPublishedPages, type Article, type ArticleFilter, type ArticleSummary,
 } from '../content/index.js'
 import { absolute, type SiteInfo } from '../ui/index.js'
 import { toFeedEntry, type FeedChannel } from './feed-entry.js'
@@ -176,8 +176,8 @@ export async function feedRoutes(app: FastifyInstance, { deps, siteInfo }: FeedO
   app.get('/sitemaps/sections.xml', { config: pub }, async (req, reply) => {
     const site = await siteInfo()
     const now = deps.clock.now()
-    const [sections, topics, authors, newest] = await Promise.all([
-      listSections(db), listActiveTopics(db, 10_000), listAuthors(db), listArticleSummaries(db, visible(), 1),
+    const [sections, topics, authors, newest, pages] = await Promise.all([
+      listSections(db), listActiveTopics(db, 10_000), listAuthors(db), listArticleSummaries(db, visible(), 1), listPublishedPages(db),
     ])
     const sectionNewest = await Promise.all(sections.map(async (s) => (await listArticleSummaries(db, { ...visible(), sectionId: s.id }, 1))[0]))
     const urls: SitemapUrl[] = [
@@ -188,6 +188,7 @@ export async function feedRoutes(app: FastifyInstance, { deps, siteInfo }: FeedO
         return { loc: absolute(site, `/topic/${t.slug}/`), lastmod: Number.isNaN(latest.getTime()) || latest > now ? undefined : latest }
       }),
       ...authors.map((a) => ({ loc: absolute(site, `/author/${a.slug}/`) })),
+      ...pages.map((p) => ({ loc: absolute(site, p.path), lastmod: p.modifiedAt })),
     ]
     return sendXml(req, reply, renderUrlSet(urls))
   })

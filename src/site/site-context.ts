@@ -1,6 +1,6 @@
 // The per-request SiteInfo: stored settings (configuration as fallback) plus the section list, read once and dropped on any change.
 import type { Deps } from '../platform/deps.js'
-import { getSettings, listSections, type Section, type SiteSettings } from '../content/index.js'
+import { getSettings, listFooterPages, listSections, type FooterLink, type Section, type SiteSettings } from '../content/index.js'
 import type { SiteInfo } from '../ui/index.js'
 import type { Assets } from './assets.js'
 
@@ -25,6 +25,18 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
       sections.catch(() => { sections = undefined })
     }
     return sections
+  }
+  let footer: Promise<FooterLink[]> | undefined
+  let footerAt = 0
+  deps.events.on(() => { footer = undefined })
+  const loadFooter = () => {
+    // Pages saved by another process (an import) reach the footer within 5 seconds, like sections.
+    if (!footer || Date.now() - footerAt > 5000) {
+      footerAt = Date.now()
+      footer = listFooterPages(deps.db)
+      footer.catch(() => { footer = undefined })
+    }
+    return footer
   }
   const { config } = deps
   let settings: Promise<SiteSettings> | undefined
@@ -60,6 +72,7 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
         stylesheet: assets.path('site.css'),
         script: assets.path('site.js').endsWith('site.js') ? undefined : assets.path('site.js'),
         logo: site.logo || assets.path('logo.svg'),
+        footerPages: await loadFooter(),
       }
     },
   }

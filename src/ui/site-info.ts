@@ -16,6 +16,8 @@ export interface SiteInfo {
   /** Versioned path of the progressive-enhancement script, when there is one. */
   script?: string | undefined
   logo: string
+  /** Pages (About, Contact…) the newsroom marked for the footer, in their order. */
+  footerPages?: readonly { path: string; title: string }[] | undefined
 }
 
 export const absolute = (site: Pick<SiteInfo, 'url'>, path: string) => (/^https?:\/\//.test(path) ? path : `${site.url}${path}`)
