@@ -86,6 +86,8 @@ export function toArticleInput(raw: unknown): ArticleInput {
  */
 export async function importArticles(
   { db, clock, events }: { db: Db; clock: Clock; events: Events }, source: Readable, batchSize = 500,
+  /** Told the last line read after each batch is saved. */
+  onProgress?: (line: number) => void,
 ): Promise<ImportReport> {
   const report: ImportReport = { created: 0, updated: 0, skipped: [] }
   let batch: { line: number; input: ArticleInput }[] = []
@@ -116,6 +118,7 @@ export async function importArticles(
     }
     const published = results.some((r) => r.event)
     if (published) await events.emit({ type: 'taxonomy.changed', tags: ['site'] })
+    onProgress?.(number)
   }
 
   const lines = createInterface({ input: source, crlfDelay: Infinity })

@@ -38,7 +38,7 @@ export {
 } from './edit-article.js'
 export {
   publishArticle, scheduleArticle, unscheduleArticle, unpublishArticle, appendCorrection, deleteArticle, publishScheduledArticle,
-  registerContentJobs, publishJobKey, correctionLimits, submitEditor, type EditorAction,
+  registerContentJobs, publishJobKey, publishJobKind, correctionLimits, submitEditor, type EditorAction,
 } from './publishing.js'
 export { listRevisions, findRevision } from './revision.store.js'
 export { diffSnapshots, snapshotFields, type ArticleSnapshot, type Revision, type FieldDiff, type DiffPart } from './revision.js'
