@@ -17,7 +17,7 @@ export {
   createTerm, renameTerm, removeTerm, getTerm, termPath, taxonomyLabels, taxonomyLimits, type TermInput,
 } from './manage-taxonomy.js'
 export { withLibraryImage } from './featured-image.js'
-export { saveArticle, writeArticle, checkArticleInput, articleLimits, type ArticleInput, type WriteResult } from './save-article.js'
+export { saveArticle, writeArticle, checkArticleInput, articleLimits, type ArticleInput, type WriteResult, type NameIds } from './save-article.js'
 export { importArticles, toArticleInput, type ImportReport } from './import-articles.js'
 export { renderMarkdown, sanitize, htmlToText, toOneLine, excerpt } from './markdown.js'
 export { getSettings, saveSettings } from './settings.store.js'
@@ -56,4 +56,4 @@ export { previewPath, previewExpiry, verifyPreview, previewLifetimeMs, type Prev
 export { checkPageInput, pagePath, pageLimits, pageStatuses, type EditablePage, type PublicPage, type PageInput, type PageStatus, type FooterLink } from './page.js'
 export { findPublicPage, findPageById, listPages, listFooterPages, listPublishedPages } from './page.store.js'
 export { savePage, writePage, getPage } from './save-page.js'
-export { oldAddressKey, recordOldAddress, findOldAddress } from './old-address.js'
+export { oldAddressKey, recordOldAddress, recordOldAddresses, findOldAddress } from './old-address.js'

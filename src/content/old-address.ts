@@ -52,3 +52,22 @@ export async function findOldAddress(db: Db, url: string): Promise<string | unde
   const key = oldAddressKey(url)
   return key ? findSlugRedirect(db, 'path', key) : undefined
 }
+
+/**
+ * Many old addresses at once, two statements whatever their number (an import records several per item): each old
+ * address leads to its new path, and a new path that was itself an old address is live again.
+ * @returns how many old addresses were recorded (those equal to their new path are not)
+ */
+export async function recordOldAddresses(db: Db, moves: readonly (readonly [string, string])[], now: string): Promise<number> {
+  const rows = new Map<string, string>()
+  for (const [address, to] of moves) {
+    const key = oldAddressKey(address)
+    if (key && key !== to) rows.set(key, to)
+  }
+  if (!rows.size) return 0
+  const live = [...new Set(rows.values())]
+  await db.deleteFrom('slug_redirect').where('kind', '=', 'path').where('old_slug', 'in', live).execute()
+  await db.insertInto('slug_redirect').values([...rows].map(([old, to]) => ({ kind: 'path' as const, old_slug: old, new_slug: to, created_at: now })))
+    .onConflict((oc) => oc.columns(['kind', 'old_slug']).doUpdateSet((eb) => ({ new_slug: eb.ref('excluded.new_slug'), created_at: now }))).execute()
+  return rows.size
+}

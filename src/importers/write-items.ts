@@ -1,12 +1,13 @@
 // Writes converted items through the content use cases, a batch per transaction: each item with its source identity,
 // comments and old addresses lands whole or not at all, so an import stopped anywhere and run again ends the same.
 import type { Deps } from '../platform/deps.js'
-import type { Db, CommentStatus, ImportKind } from '../platform/db/index.js'
+import type { Insertable } from 'kysely'
+import type { Db, CommentStatus, ImportKind, ImportSourceTable } from '../platform/db/index.js'
 import { DomainError } from '../platform/errors.js'
 import { enqueueJob } from '../platform/jobs/index.js'
 import {
-  checkArticleInput, checkPageInput, publishJobKey, publishJobKind, recordOldAddress, reservedSlugs, slugify, writeArticle, writePage,
-  type ArticleInput, type PageInput,
+  checkArticleInput, checkPageInput, publishJobKey, publishJobKind, recordOldAddresses, reservedSlugs, slugify, writeArticle, writePage,
+  type ArticleInput, type NameIds, type PageInput,
 } from '../content/index.js'
 import { commentLimits, emailHashOf, normaliseText, renderCommentBody } from '../comments/index.js'
 import { countInto, type ImportReport, type ProgressListener } from './import-report.js'
@@ -132,6 +133,7 @@ async function writeComments(db: Db, deps: WriterDeps, source: ImportSource, art
     .where('source_id', 'in', comments.map((c) => c.sourceId)).execute()
   for (const e of existing) known.set(e.source_id, { id: e.id, depth: e.depth, threadId: e.thread_id ?? e.id })
   let added = false
+  const remembered: Insertable<ImportSourceTable>[] = []
   for (const c of threadOrder(comments)) {
     if (known.has(c.sourceId)) {
       report.comments.existing++
@@ -151,11 +153,12 @@ async function writeComments(db: Db, deps: WriterDeps, source: ImportSource, art
     }).returning('id').executeTakeFirstOrThrow()
     const threadId = parent?.threadId ?? row.id
     if (!parent) await db.updateTable('comment').set({ thread_id: row.id }).where('id', '=', row.id).execute()
-    await rememberImported(db, source, 'comment', c.sourceId, row.id, at)
+    remembered.push({ platform: source.platform, site: source.site, kind: 'comment' as const, source_id: c.sourceId, target_id: row.id, created_at: at })
     known.set(c.sourceId, { id: row.id, depth, threadId })
     report.comments.created++
     added = true
   }
+  if (remembered.length) await db.insertInto('import_source').values(remembered).execute()
   if (added) {
     await db.updateTable('article').set((eb) => ({
       comment_count: eb.selectFrom('comment').select((e) => e.fn.countAll<number>().as('n'))
@@ -164,7 +167,7 @@ async function writeComments(db: Db, deps: WriterDeps, source: ImportSource, art
   }
 }
 
-async function writeItem(db: Db, deps: WriterDeps, source: ImportSource, item: ImportedItem, report: ImportReport, now: Date): Promise<'created' | 'updated'> {
+async function writeItem(db: Db, deps: WriterDeps, source: ImportSource, item: ImportedItem, report: ImportReport, now: Date, known: NameIds): Promise<'created' | 'updated'> {
   const at = now.toISOString()
   const mapped = await findImported(db, source, item.kind, item.sourceId)
   let path: string
@@ -175,7 +178,7 @@ async function writeItem(db: Db, deps: WriterDeps, source: ImportSource, item: I
       : await db.selectFrom('article').select('slug').where('id', '=', mapped).executeTakeFirst()
     // A re-import keeps the address the first import gave; a new item takes the export's slug when free.
     const slug = current?.slug ?? await freeArticleSlug(db, input.slug!, item.sourceId)
-    const result = await writeArticle(db, { ...input, slug }, now)
+    const result = await writeArticle(db, { ...input, slug }, now, known)
     created = current === undefined
     if (created) await rememberImported(db, source, 'article', item.sourceId, result.id, at)
     if (input.status === 'scheduled' && input.publishedAt) {
@@ -194,7 +197,7 @@ async function writeItem(db: Db, deps: WriterDeps, source: ImportSource, item: I
     if (created) await rememberImported(db, source, 'page', item.sourceId, result.id, at)
     path = `/${slug}/`
   }
-  for (const old of item.oldAddresses) if (await recordOldAddress(db, old, path, at)) report.redirects++
+  report.redirects += await recordOldAddresses(db, item.oldAddresses.map((old) => [old, path] as const), at)
   return created ? 'created' : 'updated'
 }
 
@@ -208,6 +211,8 @@ export function itemWriter(deps: WriterDeps, source: ImportSource, report: Impor
 } = {}): ItemWriter {
   const batchSize = opts.batchSize ?? 200
   let batch: ImportedItem[] = []
+  // Sections, tags and authors found or created so far; forgotten whenever a transaction that may have added some fails.
+  const known: NameIds = new Map()
   let done = 0
   const redirects: [string, string][] = []
   const progress = (n: number) => {
@@ -236,19 +241,21 @@ export function itemWriter(deps: WriterDeps, source: ImportSource, report: Impor
     try {
       const outcomes = await deps.db.transaction().execute(async (trx) => {
         const out: ('created' | 'updated')[] = []
-        for (const item of items) out.push(await writeItem(trx, deps, source, item, report, deps.clock.now()))
+        for (const item of items) out.push(await writeItem(trx, deps, source, item, report, deps.clock.now(), known))
         return out
       })
       outcomes.forEach(tally)
     } catch {
       // Nothing of the batch was kept: undo its counts, then save item by item so only the culprit is left out.
+      known.clear()
       Object.assign(report.comments, { created: counts.created, existing: counts.existing })
       report.redirects = counts.redirects
       for (const item of items) {
         const before = { ...report.comments, redirects: report.redirects }
         try {
-          tally(await deps.db.transaction().execute((trx) => writeItem(trx, deps, source, item, report, deps.clock.now())))
+          tally(await deps.db.transaction().execute((trx) => writeItem(trx, deps, source, item, report, deps.clock.now(), known)))
         } catch (err) {
+          known.clear()
           Object.assign(report.comments, { created: before.created, existing: before.existing })
           report.redirects = before.redirects
           skip(item, err)
@@ -288,7 +295,7 @@ export function itemWriter(deps: WriterDeps, source: ImportSource, report: Impor
       }
       const at = deps.clock.now().toISOString()
       await deps.db.transaction().execute(async (trx) => {
-        for (const [old, to] of redirects) if (await recordOldAddress(trx, old, to, at)) report.redirects++
+        for (let i = 0; i < redirects.length; i += 500) report.redirects += await recordOldAddresses(trx, redirects.slice(i, i + 500), at)
       })
       await deps.events.emit({ type: 'taxonomy.changed', tags: ['site'] })
     },

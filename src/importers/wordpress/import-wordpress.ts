@@ -156,7 +156,7 @@ export async function importWordPress(deps: WriterDeps & MediaDeps, file: string
     const headline = fitName(title, articleLimits.headline) || fitName(excerpt(bodyText.replace(/[#*_>![\]()`-]/g, ' '), 80), articleLimits.headline) || `Untitled ${type} ${id}`
     const slug = (slugify(decodeSlug(childText(node, 'wp:post_name').trim()), 120) || slugify(headline, 120) || `${type}-${id}`)
     const link = childText(node, 'link').trim()
-    const oldAddresses = [link, link && `${link.replace(/\/?$/, '/')}feed/`, type === 'page' ? `/?page_id=${id}` : `/?p=${id}`, `/?p=${id}`]
+    const oldAddresses = [link, type === 'page' ? `/?page_id=${id}` : `/?p=${id}`, `/?p=${id}`]
       .filter((a, i, all) => a && all.indexOf(a) === i)
 
     if (type === 'page') {
