@@ -1,5 +1,6 @@
 // Importers: WordPress WXR, Ghost JSON and Dateline's JSON Lines, each turning a source into content use-case calls.
 import { open } from 'node:fs/promises'
+import { sql } from 'kysely'
 import type { Deps } from '../platform/deps.js'
 import type { MediaStore } from '../media/index.js'
 import { ImportError, type ImportFormat, type ImportReport, type ProgressListener } from './import-report.js'
@@ -48,9 +49,10 @@ export interface RunImportOptions {
  */
 export async function runImport(deps: Deps & { store: MediaStore }, file: string, opts: RunImportOptions = {}): Promise<ImportReport> {
   const format = opts.format ?? await detectFormat(file)
-  switch (format) {
-    case 'wordpress': return importWordPress(deps, file, opts)
-    case 'ghost': return importGhost(deps, file, opts)
-    case 'jsonl': return importJsonLines(deps, file, opts)
-  }
+  const report = format === 'wordpress' ? await importWordPress(deps, file, opts)
+    : format === 'ghost' ? await importGhost(deps, file, opts)
+    : await importJsonLines(deps, file, opts)
+  // PostgreSQL plans from statistics that a bulk load leaves stale (a table it thinks empty is scanned, not indexed).
+  if (deps.dialect === 'postgres' && !opts.dryRun && report.created + report.updated > 0) await sql`analyze`.execute(deps.db)
+  return report
 }
