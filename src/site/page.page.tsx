@@ -11,7 +11,7 @@ export interface PageView {
 export function PagePage({ site, page, head }: PageView) {
   return (
     <Layout site={site} head={head}>
-      <article class="page" aria-labelledby="page-title">
+      <article class="article page" aria-labelledby="page-title">
         <h1 id="page-title" class="article__headline">{page.title}</h1>
         <div class="article__body" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
       </article>
