@@ -1,20 +1,24 @@
 // The import direction from STYLE.md, enforced: config ← platform ← identity, media ← content ← comments, search
-// ← surfaces (site, newsroom, api, feeds, cli) ← app. Capabilities never import Fastify or ui; surfaces never import
+// ← surfaces (site, newsroom, api, feeds, cli) ← app. Importers sit with the surfaces: adapters from another platform's
+// export to content use cases, used by the cli. Capabilities never import Fastify or ui; surfaces never import
 // each other; a capability is imported from outside only through its index.ts.
 const capabilities = ['identity', 'media', 'content', 'comments', 'search']
 const surfaces = ['site', 'newsroom', 'api', 'feeds', 'cli']
+// Importers may import capabilities (through index.ts) and platform, never a surface; only the cli imports them.
+const adapters = ['importers']
 const layer = (names) => `^src/(${names.join('|')})/`
 
 /** Modules each layer must not import. */
 const below = {
-  config: ['platform', ...capabilities, ...surfaces, 'ui'],
-  platform: [...capabilities, ...surfaces, 'ui'],
-  identity: ['media', 'content', 'comments', 'search', ...surfaces, 'ui'],
-  media: ['identity', 'content', 'comments', 'search', ...surfaces, 'ui'],
-  content: ['comments', 'search', ...surfaces, 'ui'],
-  comments: ['search', ...surfaces, 'ui'],
-  search: ['comments', ...surfaces, 'ui'],
-  ui: ['platform', 'identity', 'media', 'comments', 'search', ...surfaces],
+  config: ['platform', ...capabilities, ...surfaces, ...adapters, 'ui'],
+  platform: [...capabilities, ...surfaces, ...adapters, 'ui'],
+  identity: ['media', 'content', 'comments', 'search', ...surfaces, ...adapters, 'ui'],
+  media: ['identity', 'content', 'comments', 'search', ...surfaces, ...adapters, 'ui'],
+  content: ['comments', 'search', ...surfaces, ...adapters, 'ui'],
+  comments: ['search', ...surfaces, ...adapters, 'ui'],
+  search: ['comments', ...surfaces, ...adapters, 'ui'],
+  ui: ['platform', 'identity', 'media', 'comments', 'search', ...surfaces, ...adapters],
+  importers: [...surfaces, 'ui'],
 }
 
 module.exports = {
@@ -40,6 +44,13 @@ module.exports = {
       from: { path: `^src/${s}/` },
       to: { path: layer(surfaces.filter((o) => o !== s)) },
     })),
+    {
+      name: 'importers-only-from-cli',
+      comment: 'importers are run by the dateline command; pages and the API do not import files',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli|importers)/' },
+      to: { path: '^src/importers/' },
+    },
     {
       name: 'capability-imports-http',
       comment: 'capabilities hold rules and stores; HTTP belongs to surfaces',

@@ -1,10 +1,8 @@
 // The `dateline` command: dispatches to one file per command group (serve, migrate, seed, import, user, comments, jobs).
-import { createReadStream, existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig, type Config } from '../config/index.js'
 import { createServices, type Services } from '../app.js'
 import { createDb, migrateToLatest } from '../platform/db/index.js'
-import { importArticles } from '../content/index.js'
 import { seedDemo } from '../content/seed-demo.js'
 import { userCommand } from './user.js'
 import { commentsCommand } from './comments.js'
@@ -14,6 +12,7 @@ import { mediaCommand } from './media.js'
 import { setupCodeCommand } from './setup-code.js'
 import { doctorCommand } from './doctor.js'
 import { apiKeyCommand } from './api-key.js'
+import { importCommand } from './import.js'
 
 const usage = `Usage: dateline <command>
 
@@ -21,7 +20,8 @@ Commands:
   serve                 migrate, then serve the site (HOST, PORT, DATABASE_URL from the environment)
   migrate               bring the database schema up to date
   seed --demo           write the demo newspaper into the database
-  import <file.jsonl>   import articles from JSON Lines (see docs/import.md)
+  import <file>         import JSON Lines, a WordPress export (WXR) or a Ghost export (JSON), detected; see docs/import.md
+                        [--format jsonl|wordpress|ghost] [--dry-run] [--media-dir <dir>] [--section-from category|tag]
   user create --email <e> --name <n> --role <r> [--password-file <f>]
   comments list [--status pending] [--json] | approve|spam|trash|restore <id…> | export --email <e> | erase --email <e> --mode delete|anonymise
                         create a staff account (password asked for when no file is given)
@@ -101,19 +101,8 @@ export async function main(argv: string[]): Promise<number> {
       return mediaCommand(config, rest)
     case 'api-key':
       return withServices(config, (services) => apiKeyCommand(services, rest))
-    case 'import': {
-      const file = rest[0]
-      if (!file || !existsSync(file)) {
-        console.error(file ? `No such file: ${file}` : 'import needs a file: dateline import articles.jsonl')
-        return 2
-      }
-      return withServices(config, async (services) => {
-        const report = await importArticles(services, createReadStream(file, 'utf8'))
-        for (const s of report.skipped) console.error(`line ${s.line}: ${s.message} (skipped)`)
-        console.log(`Imported ${report.created} new and ${report.updated} updated articles; skipped ${report.skipped.length} ${report.skipped.length === 1 ? 'line' : 'lines'}.`)
-        return report.skipped.length ? 1 : 0
-      })
-    }
+    case 'import':
+      return withServices(config, (services) => importCommand(services, rest))
     case undefined:
     case 'help':
     case '--help':

@@ -17,7 +17,7 @@ export {
   createTerm, renameTerm, removeTerm, getTerm, termPath, taxonomyLabels, taxonomyLimits, type TermInput,
 } from './manage-taxonomy.js'
 export { withLibraryImage } from './featured-image.js'
-export { saveArticle, writeArticle, checkArticleInput, articleLimits, type ArticleInput, type WriteResult } from './save-article.js'
+export { saveArticle, writeArticle, checkArticleInput, articleLimits, type ArticleInput, type WriteResult, type NameIds } from './save-article.js'
 export { importArticles, toArticleInput, type ImportReport } from './import-articles.js'
 export { renderMarkdown, sanitize, htmlToText, toOneLine, excerpt } from './markdown.js'
 export { getSettings, saveSettings, findDefaultCardImage, useDefaultCardImage, patchStoredSettings } from './settings.store.js'
@@ -38,7 +38,7 @@ export {
 } from './edit-article.js'
 export {
   publishArticle, scheduleArticle, unscheduleArticle, unpublishArticle, appendCorrection, deleteArticle, publishScheduledArticle,
-  registerContentJobs, publishJobKey, correctionLimits, submitEditor, type EditorAction,
+  registerContentJobs, publishJobKey, publishJobKind, correctionLimits, submitEditor, type EditorAction,
 } from './publishing.js'
 export { listRevisions, findRevision } from './revision.store.js'
 export { diffSnapshots, snapshotFields, type ArticleSnapshot, type Revision, type FieldDiff, type DiffPart } from './revision.js'
@@ -64,3 +64,12 @@ export {
   type ArticleOrder, type PublicArticleQuery,
 } from './article-query.js'
 export { queryPublicArticleIds, publicArticlesByIds, listPublicTerms, type ApiArticle, type PublicTerm, type TermKind } from './article-query.store.js'
+/**
+ * Pages that are not news (About, Contact…): served at `/<slug>/`, never on a section's address (nor the reverse),
+ * listed in the footer when marked so. Old addresses from an import answer 301 through `findOldAddress`.
+ * @example await savePage(deps, staff, { title: 'About us', body: 'Who we are.', status: 'published', inFooter: true })
+ */
+export { checkPageInput, pagePath, pageLimits, pageStatuses, type EditablePage, type PublicPage, type PageInput, type PageStatus, type FooterLink } from './page.js'
+export { findPublicPage, findPageById, listPages, listFooterPages, listPublishedPages } from './page.store.js'
+export { savePage, writePage, getPage } from './save-page.js'
+export { oldAddressKey, recordOldAddress, recordOldAddresses, findOldAddress } from './old-address.js'

@@ -8,6 +8,7 @@ import {
   clearSlugRedirect, deleteTerm, findTerm, findTermIdBySlug, insertTerm, recordSlugRedirect, updateTerm,
   type TaxonomyKind, type Term,
 } from './taxonomy.store.js'
+import { findPageIdBySlug } from './page.store.js'
 
 export interface TermInput {
   name: string
@@ -72,6 +73,10 @@ async function requireFreeSlug(deps: TaxonomyDeps, kind: TaxonomyKind, slug: str
   const holder = await findTermIdBySlug(deps.db, kind, slug)
   if (holder !== undefined && holder !== self) {
     throw validationError([{ field: 'slug', message: `Another ${taxonomyLabels[kind].one} already uses the address ${termPath(kind, slug)}` }])
+  }
+  // Sections and pages share the top-level addresses: /about/ is one or the other.
+  if (kind === 'section' && await findPageIdBySlug(deps.db, slug) !== undefined) {
+    throw validationError([{ field: 'slug', message: `A page already uses the address /${slug}/` }])
   }
 }
 

@@ -111,17 +111,31 @@ export interface WriteResult {
   event: DomainEvent | undefined
 }
 
+/**
+ * Ids of names already found or created, by kind and name, for a bulk writer (an import) that files thousands of
+ * articles under the same few sections and tags. Valid only while what it learnt is committed: clear it when a
+ * transaction that filled it rolls back.
+ */
+export type NameIds = Map<string, number>
+
 /** The article row and links an input describes, with its section, topics, tags and authors found or created. */
-export async function resolveArticleValues(db: Db, input: ArticleInput, at: string) {
-  const sectionId = await ensureSection(db, { slug: slugify(input.section), name: input.section.trim() }, at)
-  const ids = async (names: string[] | undefined, ensureOne: (n: { slug: string; name: string }) => Promise<number>) => {
+export async function resolveArticleValues(db: Db, input: ArticleInput, at: string, known?: NameIds) {
+  const remembered = async (kind: string, name: string, find: () => Promise<number>) => {
+    if (!known) return find()
+    const key = `${kind}\u0000${name}`
+    let id = known.get(key)
+    if (id === undefined) known.set(key, (id = await find()))
+    return id
+  }
+  const sectionId = await remembered('section', input.section.trim(), () => ensureSection(db, { slug: slugify(input.section), name: input.section.trim() }, at))
+  const ids = async (kind: string, names: string[] | undefined, ensureOne: (n: { slug: string; name: string }) => Promise<number>) => {
     const out: number[] = []
-    for (const name of names ?? []) out.push(await ensureOne({ slug: slugify(name), name: name.trim() }))
+    for (const name of names ?? []) out.push(await remembered(kind, name.trim(), () => ensureOne({ slug: slugify(name), name: name.trim() })))
     return out
   }
-  const topicIds = await ids(input.topics, (n) => ensureTopic(db, n, at))
-  const tagIds = await ids(input.tags, (n) => ensureTag(db, n))
-  const authorIds = await ids(input.authors, (n) => ensureAuthor(db, n, at))
+  const topicIds = await ids('topic', input.topics, (n) => ensureTopic(db, n, at))
+  const tagIds = await ids('tag', input.tags, (n) => ensureTag(db, n))
+  const authorIds = await ids('author', input.authors, (n) => ensureAuthor(db, n, at))
 
   const bodyHtml = renderMarkdown(input.body)
   const status = input.status ?? 'published'
@@ -155,14 +169,14 @@ export async function resolveArticleValues(db: Db, input: ArticleInput, at: stri
 }
 
 /** Writes one article inside the caller's transaction; the caller emits `event` after committing. */
-export async function writeArticle(db: Db, given: ArticleInput, now: Date): Promise<WriteResult> {
+export async function writeArticle(db: Db, given: ArticleInput, now: Date, known?: NameIds): Promise<WriteResult> {
   const input = given.image?.mediaId == null ? given : { ...given, image: await withLibraryImage(db, given.image) }
   const issues = checkArticleInput(input)
   if (issues.length) throw validationError(issues)
   const at = now.toISOString()
   const slug = input.slug ?? slugify(input.headline)
   if (!slug) throw validationError([{ field: 'headline', message: 'headline needs at least one letter or digit' }])
-  const { values, links } = await resolveArticleValues(db, input, at)
+  const { values, links } = await resolveArticleValues(db, input, at, known)
   const status = values.status
 
   const existingId = await findArticleIdBySlug(db, slug)

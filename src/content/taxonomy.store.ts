@@ -1,6 +1,8 @@
 // Sections, topics, tags and authors: the names articles are filed under.
 import type { Db } from '../platform/db/index.js'
 import type { Author, Section, TagRef, Topic } from './article.js'
+import { validationError } from '../platform/errors.js'
+import { findPageIdBySlug } from './page.store.js'
 
 export async function listSections(db: Db): Promise<Section[]> {
   return db.selectFrom('section').select(['id', 'slug', 'name', 'description', 'position'])
@@ -50,6 +52,9 @@ async function ensure(db: Db, table: 'section' | 'topic' | 'tag' | 'author', val
   const existing = await db.selectFrom(table).select('id')
     .where((eb) => eb.or([eb('slug', '=', value.slug), eb('name', '=', value.name)])).orderBy('id').executeTakeFirst()
   if (existing) return existing.id
+  if (table === 'section' && await findPageIdBySlug(db, value.slug) !== undefined) {
+    throw validationError([{ field: 'section', message: `section "${value.name}" clashes with the page at /${value.slug}/` }])
+  }
   const row = await db.insertInto(table).values({ slug: value.slug, name: value.name, ...extra } as never)
     .onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst()
   if (row) return row.id
@@ -167,7 +172,7 @@ export async function deleteTerm(db: Db, kind: TaxonomyKind, id: number, slug: s
   await db.deleteFrom('slug_redirect').where('kind', '=', kind).where('new_slug', '=', slug).execute()
 }
 
-export type RedirectKind = TaxonomyKind | 'article'
+export type RedirectKind = TaxonomyKind | 'article' | 'page' | 'path'
 
 /**
  * Remembers that `oldSlug` now lives at `newSlug`. Earlier redirects to the old slug are pointed at the new one so a

@@ -5,7 +5,7 @@ import { notFound } from '../platform/errors.js'
 import { sendPage } from '../platform/http/index.js'
 import {
   countArticles, findArticleById, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug,
-  listActiveTopics, listArticleSummaries, listAuthors, listSections, type Article, type ArticleFilter, type ArticleSummary,
+  listActiveTopics, listArticleSummaries, listAuthors, listSections, listPublishedPages, findOldAddress, type Article, type ArticleFilter, type ArticleSummary,
 } from '../content/index.js'
 import { absolute, type SiteInfo } from '../ui/index.js'
 import { toFeedEntry, type FeedChannel } from './feed-entry.js'
@@ -124,7 +124,13 @@ export async function feedRoutes(app: FastifyInstance, { deps, siteInfo }: FeedO
       const schema = scope.params ? { params: slugParams(scope.params) } : {}
       app.get(`${scope.path}${format.suffix}`, { config: pub, schema }, async (req, reply) => {
         const site = await siteInfo()
-        const found = await scope.resolve(site, req.params as Record<string, string>)
+        const found = await scope.resolve(site, req.params as Record<string, string>).catch(async (err: unknown) => {
+          // The feed of a category, tag or author page an import brought from the old site leads to its feed here.
+          const to = await findOldAddress(db, req.url)
+          if (to) return { moved: to }
+          throw err
+        })
+        if ('moved' in found) return reply.header('cache-control', 'public, max-age=300').redirect(found.moved, 301)
         const entries = (await latestArticles(found.filter)).map((a) => toFeedEntry(site, a))
         const newest = Math.max(0, ...entries.map((e) => e.updated.getTime()))
         const channel: FeedChannel = {
@@ -176,8 +182,8 @@ export async function feedRoutes(app: FastifyInstance, { deps, siteInfo }: FeedO
   app.get('/sitemaps/sections.xml', { config: pub }, async (req, reply) => {
     const site = await siteInfo()
     const now = deps.clock.now()
-    const [sections, topics, authors, newest] = await Promise.all([
-      listSections(db), listActiveTopics(db, 10_000), listAuthors(db), listArticleSummaries(db, visible(), 1),
+    const [sections, topics, authors, newest, pages] = await Promise.all([
+      listSections(db), listActiveTopics(db, 10_000), listAuthors(db), listArticleSummaries(db, visible(), 1), listPublishedPages(db),
     ])
     const sectionNewest = await Promise.all(sections.map(async (s) => (await listArticleSummaries(db, { ...visible(), sectionId: s.id }, 1))[0]))
     const urls: SitemapUrl[] = [
@@ -188,6 +194,7 @@ export async function feedRoutes(app: FastifyInstance, { deps, siteInfo }: FeedO
         return { loc: absolute(site, `/topic/${t.slug}/`), lastmod: Number.isNaN(latest.getTime()) || latest > now ? undefined : latest }
       }),
       ...authors.map((a) => ({ loc: absolute(site, `/author/${a.slug}/`) })),
+      ...pages.map((p) => ({ loc: absolute(site, p.path), lastmod: p.modifiedAt })),
     ]
     return sendXml(req, reply, renderUrlSet(urls))
   })

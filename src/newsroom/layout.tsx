@@ -5,13 +5,14 @@ import type { FieldIssue } from '../platform/errors.js'
 import { CsrfField } from './csrf.js'
 
 export type NavKey =
-  | 'dashboard' | 'articles' | 'media' | 'comments' | 'sections' | 'topics' | 'tags' | 'authors' | 'users' | 'settings' | 'audit' | 'account' | 'api-keys'
+  | 'dashboard' | 'articles' | 'media' | 'comments' | 'pages' | 'sections' | 'topics' | 'tags' | 'authors' | 'users' | 'settings' | 'audit' | 'account' | 'api-keys'
 
 /** Navigation, in order, with the lowest role that may use each place. */
 export const newsroomNav: readonly { key: NavKey; label: string; href: string; role: Role }[] = [
   { key: 'articles', label: 'Articles', href: '/newsroom/articles', role: 'contributor' },
   { key: 'media', label: 'Media', href: '/newsroom/media', role: 'contributor' },
   { key: 'comments', label: 'Comments', href: '/newsroom/comments', role: 'editor' },
+  { key: 'pages', label: 'Pages', href: '/newsroom/pages', role: 'editor' },
   { key: 'sections', label: 'Sections', href: '/newsroom/sections', role: 'editor' },
   { key: 'topics', label: 'Topics', href: '/newsroom/topics', role: 'editor' },
   { key: 'tags', label: 'Tags', href: '/newsroom/tags', role: 'editor' },

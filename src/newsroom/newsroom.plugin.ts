@@ -19,6 +19,7 @@ import { settingsRoutes } from './settings.routes.js'
 import { auditRoutes } from './audit.routes.js'
 import { mediaRoutes } from './media.routes.js'
 import { taxonomyRoutes } from './taxonomy.routes.js'
+import { pagesRoutes } from './pages.routes.js'
 import { articleRoutes } from './articles.routes.js'
 import { commentRoutes } from './comments.routes.js'
 import { apiKeyRoutes } from './api-keys.routes.js'
@@ -93,6 +94,7 @@ export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: 
     await scope.register(auditRoutes, newsroom)
     await scope.register(mediaRoutes, newsroom)
     await scope.register(taxonomyRoutes, newsroom)
+    await scope.register(pagesRoutes, newsroom)
     await scope.register(articleRoutes, newsroom)
     await scope.register(commentRoutes, newsroom)
     await scope.register(apiKeyRoutes, newsroom)

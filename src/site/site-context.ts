@@ -1,6 +1,8 @@
 // The per-request SiteInfo: stored settings (configuration as fallback) plus the section list, read once and dropped on any change.
 import type { Deps } from '../platform/deps.js'
-import { findDefaultCardImage, getSettings, listSections, type CardImage, type Section, type SiteSettings } from '../content/index.js'
+import {
+  findDefaultCardImage, getSettings, listFooterPages, listSections, type CardImage, type FooterLink, type Section, type SiteSettings,
+} from '../content/index.js'
 import type { SiteInfo } from '../ui/index.js'
 import type { Assets } from './assets.js'
 
@@ -25,6 +27,18 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
       sections.catch(() => { sections = undefined })
     }
     return sections
+  }
+  let footer: Promise<FooterLink[]> | undefined
+  let footerAt = 0
+  deps.events.on(() => { footer = undefined })
+  const loadFooter = () => {
+    // Pages saved by another process (an import) reach the footer within 5 seconds, like sections.
+    if (!footer || Date.now() - footerAt > 5000) {
+      footerAt = Date.now()
+      footer = listFooterPages(deps.db)
+      footer.catch(() => { footer = undefined })
+    }
+    return footer
   }
   const { config } = deps
   let settings: Promise<SiteSettings> | undefined
@@ -66,6 +80,7 @@ export function createSiteContext(deps: Pick<Deps, 'db' | 'config' | 'clock' | '
         script: assets.path('site.js').endsWith('site.js') ? undefined : assets.path('site.js'),
         logo: site.logo || assets.path('logo.svg'),
         defaultImage: await (card ?? Promise.resolve(undefined)).catch(() => undefined),
+        footerPages: await loadFooter(),
       }
     },
   }

@@ -5,7 +5,8 @@ import { DomainError, notFound } from '../platform/errors.js'
 import { isFresh, pageNumber, paging, sendPage } from '../platform/http/index.js'
 import {
   findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, latestBySection, listCurrentTopics,
-  listArticleSummaries, pageArticleSummaries, excerpt, findSlugRedirect, termPath, htmlToText, type PublicArticle, type ArticleFilter, type TaxonomyKind,
+  listArticleSummaries, pageArticleSummaries, excerpt, findSlugRedirect, termPath, htmlToText, findPublicPage, findOldAddress, pagePath,
+  type PublicArticle, type ArticleFilter, type TaxonomyKind,
 } from '../content/index.js'
 import { findRelated, findSearchResults, maxQueryLength } from '../search/index.js'
 import { render } from '../ui/index.js'
@@ -14,6 +15,7 @@ import { splitForAlsoRead } from './body.js'
 import { HomePage } from './home.page.js'
 import { ListPage, type ListView } from './list.page.js'
 import { SearchPage } from './search.page.js'
+import { PagePage } from './page.page.js'
 import { breadcrumbLd, newsArticleLd } from './structured-data.js'
 import type { SiteContext } from './site-context.js'
 import type { Assets } from './assets.js'
@@ -68,6 +70,12 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
   })
 
   app.get('/', { config: pub }, async (req, reply) => {
+    // `/?p=12` and `/?page_id=7` are how WordPress names a post whatever its permalinks: an import left where it went.
+    const query = req.query as { p?: unknown; page_id?: unknown }
+    if (query.p !== undefined || query.page_id !== undefined) {
+      const moved = await oldAddress(req, reply)
+      if (moved) return moved
+    }
     const site = await context.siteInfo()
     const sections = await context.sections()
     const latestAll = await listArticleSummaries(db, publishedNow(), 24)
@@ -141,9 +149,31 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
    */
   async function movedOrNotFound(req: FastifyRequest, reply: FastifyReply, kind: TaxonomyKind, slug: string, what: string) {
     const to = await findSlugRedirect(db, kind, slug)
-    if (!to) throw notFound(what)
+    if (!to) return (await oldAddress(req, reply)) ?? Promise.reject(notFound(what))
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
     return reply.header('cache-control', 'public, max-age=300').redirect(`${termPath(kind, to)}${query}`, 301)
+  }
+
+  /** An address an import brought from the old site (any permalink shape) answers 301 to where the item lives now. */
+  async function oldAddress(req: FastifyRequest, reply: FastifyReply) {
+    const to = await findOldAddress(db, req.url)
+    return to ? reply.header('cache-control', 'public, max-age=300').redirect(to, 301) : undefined
+  }
+
+  /** A page (About, Contact) lives at the top level beside the sections; a renamed page's old slug redirects. */
+  async function sendPageOrMoved(req: FastifyRequest, reply: FastifyReply, slug: string) {
+    const page = await findPublicPage(db, slug)
+    if (!page) {
+      const to = await findSlugRedirect(db, 'page', slug)
+      if (to) return reply.header('cache-control', 'public, max-age=300').redirect(pagePath(to), 301)
+      return undefined
+    }
+    const site = await context.siteInfo()
+    const html = render(PagePage({
+      site, page,
+      head: { title: page.title, canonical: page.path, description: page.seoDescription || excerpt(htmlToText(page.bodyHtml), 200) },
+    }))
+    return sendPage(cache, req, reply, html, { tags: [`page:${page.id}`, 'site'] })
   }
 
   app.get('/topic/:slug/', { config: pub, schema: { params: slugParam, querystring: pageQuery } }, async (req, reply) => {
@@ -169,7 +199,10 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
 
   app.get('/:section/', { config: pub, schema: { params: { type: 'object', properties: { section: { type: 'string', maxLength: 200 } } }, querystring: pageQuery } }, async (req, reply) => {
     const section = await findSectionBySlug(db, (req.params as { section: string }).section)
-    if (!section) return movedOrNotFound(req, reply, 'section', (req.params as { section: string }).section, 'Section')
+    if (!section) {
+      const slug = (req.params as { section: string }).section
+      return (await sendPageOrMoved(req, reply, slug)) ?? movedOrNotFound(req, reply, 'section', slug, 'Page')
+    }
     const base = `/${section.slug}/`
     return sendList(req, reply, { kind: 'section', title: section.name, description: section.description, basePath: base, feedPath: `${base}feed/`, current: section.slug }, { sectionId: section.id }, [`section:${section.id}`])
   })
@@ -181,7 +214,7 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     const renamed = found ? undefined : await findSlugRedirect(db, 'article', slug)
     const article = found ?? (renamed ? await findArticleBySlug(db, renamed) : undefined)
     const visible = article && article.status === 'published' && (!article.publishedAt || article.publishedAt <= deps.clock.now())
-    if (!article || (!visible && article.status !== 'unpublished')) throw notFound('Article')
+    if (!article || (!visible && article.status !== 'unpublished')) return (await oldAddress(req, reply)) ?? Promise.reject(notFound('Article'))
     if (article.status === 'unpublished') throw new DomainError('GONE', 'This article has been withdrawn by the newsroom.')
     if (article.section.slug !== section || renamed) return reply.header('cache-control', 'public, max-age=300').redirect(article.path, 301)
     const site = await context.siteInfo()
@@ -216,4 +249,7 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     const tags = [`article:${article.id}`, `section:${article.section.id}`, ...article.topics.map((t) => `topic:${t.id}`), 'site']
     return sendPage(cache, req, reply, html, { tags })
   })
+
+  // Any other address may be one an import brought from the old site (`/2019/04/storm/`, `/category/x/feed/`).
+  app.get('/*', { config: pub }, async (req, reply) => (await oldAddress(req, reply)) ?? Promise.reject(notFound('Page')))
 }

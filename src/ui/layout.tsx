@@ -84,7 +84,7 @@ export function Layout({ site, head, current, children }: {
           }),
         }} />
         <main id="main" tabindex={-1}>{children}</main>
-        <footer class="site-footer" role="contentinfo" dangerouslySetInnerHTML={{ __html: footer({ name: site.name, description: site.description }) }} />
+        <footer class="site-footer" role="contentinfo" dangerouslySetInnerHTML={{ __html: footerOf(site.footerPages ?? [])({ name: site.name, description: site.description }) }} />
       </body>
     </html>
   )
@@ -121,9 +121,26 @@ const mastheadTemplate = (sections: SiteInfo['sections'], current: string | unde
   </>
 ))
 
-const footer = htmlTemplate(['name', 'description'], (s) => (
+const footers = new Map<string, ReturnType<typeof footerTemplate>>()
+
+function footerOf(pages: NonNullable<SiteInfo['footerPages']>) {
+  const key = pages.map((p) => `${p.path}\u0002${p.title}`).join('\u0001')
+  let template = footers.get(key)
+  if (!template) {
+    if (footers.size >= 100) footers.clear()
+    footers.set(key, (template = footerTemplate(pages)))
+  }
+  return template
+}
+
+const footerTemplate = (pages: NonNullable<SiteInfo['footerPages']>) => htmlTemplate(['name', 'description'], (s) => (
   <>
     <p><a href="/">{s.name}</a> · {s.description}</p>
+    {pages.length > 0 && (
+      <nav aria-label="About this site" class="site-footer__pages">
+        <ul>{pages.map((p) => <li><a href={p.path}>{p.title}</a></li>)}</ul>
+      </nav>
+    )}
     <nav aria-label="Site">
       <ul>
         <li><a href="/feed/">RSS</a></li>

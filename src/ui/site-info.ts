@@ -18,6 +18,8 @@ export interface SiteInfo {
   logo: string
   /** The card shown for pages without a picture of their own (link previews, NewsArticle image); from Settings. */
   defaultImage?: { url: string; width: number; height: number; alt: string } | undefined
+  /** Pages (About, Contact…) the newsroom marked for the footer, in their order. */
+  footerPages?: readonly { path: string; title: string }[] | undefined
 }
 
 export const absolute = (site: Pick<SiteInfo, 'url'>, path: string) => (/^https?:\/\//.test(path) ? path : `${site.url}${path}`)

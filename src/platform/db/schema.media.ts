@@ -21,7 +21,8 @@ export interface MediaTable {
   created_at: string
 }
 
-export type SlugRedirectKind = 'section' | 'topic' | 'tag' | 'author' | 'article'
+/** `page` slugs of pages; `path` whole old paths (`/2019/04/storm/`, `/?p=12`) left by an import, leading to a new path. */
+export type SlugRedirectKind = 'section' | 'topic' | 'tag' | 'author' | 'article' | 'page' | 'path'
 
 /** An old slug that must keep working after a rename: readers following it get a 301 to the new one. */
 export interface SlugRedirectTable {
