@@ -8,7 +8,7 @@ export type Db = Kysely<Database>
 export type { Database } from './schema.js'
 export * from './schema.js'
 export { contentMemo, contentVersion, precompiled } from './precompiled.js'
-export { dialectOf, isUniqueViolation, likeOperator, ping, type DialectName } from './dialect.js'
+export { dialectOf, isUniqueViolation, likeOperator, ping, emptyTable, analyzeAfterBulkWrite, type DialectName } from './dialect.js'
 
 export interface DbHandle {
   db: Db
