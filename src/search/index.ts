@@ -8,6 +8,6 @@ export { findRelated, type Related } from './related.js'
  * stores their picks and their neighbours'. `rebuildRelated` does a whole archive in memory (`dateline related rebuild`).
  * @example registerRelatedJobs(runner, deps); await rebuildRelated(deps, { onProgress })
  */
-export { registerRelatedJobs, refreshRelated, drainRelated, relatedJobKind, type RefreshReport } from './related-refresh.js'
+export { registerRelatedJobs, refreshRelated, drainRelated, repickArticles, relatedJobKind, type RefreshReport } from './related-refresh.js'
 export { rebuildRelated, type RebuildProgress } from './related-rebuild.js'
 export { listRelatedOverrides, setRelatedOverride, relatedOverrideLimits, type RelatedOverrideView } from './related-overrides.js'

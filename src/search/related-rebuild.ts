@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock.js'
 import type { Events } from '../platform/events.js'
 import { articleTerms, encodeHashes, encodeSignature, termHash } from './related-text.js'
 import type { Overrides, Profile, TermVector } from './related-engine.js'
-import { buildProfile, picksFor, type Corpus } from './related-refresh.js'
+import { buildProfile, picksFor, sharingScored, type Corpus } from './related-refresh.js'
 import { totalKey, type ArticleWords } from './related.store.js'
 
 export interface RebuildProgress {
@@ -20,7 +20,7 @@ export interface RebuildReport {
 }
 
 const page = 500
-const postingsPerTerm = 200
+const postingsPerTerm = 120
 const linksPerTopic = 40
 const linksPerTag = 20
 
@@ -116,6 +116,8 @@ export async function rebuildRelated(
         let list = postings.get(x.hash)
         if (!list) postings.set(x.hash, (list = []))
         list.push({ index, weight: x.weight })
+        // Only the strongest are ever read: trim as we go, so a common term never holds the whole archive.
+        if (list.length >= postingsPerTerm * 4) postings.set(x.hash, list.sort((a, b) => b.weight - a.weight || b.index - a.index).slice(0, postingsPerTerm))
       }
     }
     onProgress({ phase: 'profiling', done: (done += batch.length), total: articles })
@@ -151,14 +153,32 @@ export async function rebuildRelated(
     return { id: c.id, vector, signature: c.signature, publishedAt: c.publishedAt, sectionId: c.sectionId, topicIds: topicIds.get(c.id) ?? [], tagIds: tagIds.get(c.id) ?? [] }
   }
   const none: Overrides = { pinned: [], excluded: [] }
+  // The first estimate of every candidate's similarity, summed into one array reused for each article.
+  const scores = new Float64Array(compact.length)
+  const touched: number[] = []
+  const shares = new Map<number, number>()
   const corpus: Corpus = {
-    postings: (hashes) => hashes.flatMap((h) => (postings.get(h) ?? []).map((p) => ({ termHash: h, articleId: compact[p.index]!.id, weight: p.weight }))),
+    candidates(query, selfId, limit) {
+      touched.length = 0
+      for (const [hash, w] of query) {
+        for (const p of postings.get(hash) ?? []) {
+          if (scores[p.index] === 0) touched.push(p.index)
+          scores[p.index] = scores[p.index]! + p.weight * w
+        }
+      }
+      const best = touched.filter((i) => compact[i]!.id !== selfId).sort((a, b) => scores[b]! - scores[a]! || b - a).slice(0, limit)
+      for (const i of touched) scores[i] = 0
+      return best.map((i) => compact[i]!.id)
+    },
     profiles: (ids) => ids.flatMap((id) => { const i = indexOf.get(id); return i === undefined ? [] : [profileAt(i)] }),
     overrides: (id) => overrides.get(id) ?? none,
-    sharing: (a) => [...new Set([
-      ...a.topicIds.flatMap((t) => (byTopic.get(t) ?? []).slice(-linksPerTopic)),
-      ...a.tagIds.flatMap((t) => (byTag.get(t) ?? []).slice(-linksPerTag)),
-    ])],
+    sharing(a) {
+      shares.clear()
+      for (const t of a.topicIds) for (const id of (byTopic.get(t) ?? []).slice(-linksPerTopic)) shares.set(id, (shares.get(id) ?? 0) + 1)
+      for (const t of a.tagIds) for (const id of (byTag.get(t) ?? []).slice(-linksPerTag)) shares.set(id, (shares.get(id) ?? 0) + 1)
+      shares.delete(a.id)
+      return [...shares].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, sharingScored).map(([id]) => id)
+    },
   }
   await emptyTable(db, dialect, 'related_pick')
   let withPicks = 0

@@ -8,7 +8,7 @@ import { articleTerms, minhash, termHash, type ArticleText } from './related-tex
 import { choosePicks, scoreCandidates, termVector, type Overrides, type Picks, type Profile } from './related-engine.js'
 import {
   adjustTermCounts, advancePending, articleLabels, articlesShowing, articleWords, candidateProfiles, finishPending, markPending,
-  readOverrides, readPicksOf, readProfiles, removeProfile, stillPending, takePending, termCounts, topPostings, totalKey, writePicks,
+  readOverrides, readPicksOf, readProfiles, removeProfile, stillPending, takePending, termCounts, topByPostings, totalKey, writePicks,
   writeProfile, type ArticleWords, type NewProfile, type StoredPicks,
 } from './related.store.js'
 
@@ -19,7 +19,7 @@ export const relatedJobKey = relatedJobKind
 const postedTerms = 32
 const queryTerms = 20
 /** Postings read per query term, strongest first. */
-const postingsPerTerm = 200
+const postingsPerTerm = 120
 /** Candidates scored in full after the postings' first estimate. */
 const candidatesScored = 80
 
@@ -42,24 +42,25 @@ export function buildProfile(a: ArticleWords, df: (hash: number) => number, tota
 
 /** What picking needs from the archive; the job reads the database, a rebuild holds it all in memory. */
 export interface Corpus {
-  postings(hashes: number[]): Promise<{ termHash: number; articleId: number; weight: number }[]> | { termHash: number; articleId: number; weight: number }[]
+  /**
+   * The `limit` articles whose postings agree most with the query terms (weight times weight, summed), best first,
+   * leaving out `selfId`: a first estimate of cosine similarity read from the strongest postings only.
+   */
+  candidates(query: [hash: number, weight: number][], selfId: number, limit: number): Promise<number[]> | number[]
   profiles(ids: number[]): Promise<Profile[]> | Profile[]
   overrides(articleId: number): Promise<Overrides> | Overrides
-  /** Articles sharing the article's topics or tags, latest first, bounded: editors' labels find what words may miss. */
+  /** Articles sharing the article's topics or tags, those sharing most first, bounded: editors' labels find what words may miss. */
   sharing(article: Profile): Promise<number[]> | number[]
 }
 
+/** Articles sharing labels looked at per article, those sharing most first. */
+export const sharingScored = 30
+
 /** Picks for one profiled article: candidates from its strongest terms' postings, then scored in full. */
 export async function picksFor(corpus: Corpus, article: Profile): Promise<Picks> {
-  const query = [...article.vector].slice(0, queryTerms)
-  const weightOf = new Map(query.map(([t, w]) => [termHash(t), w]))
-  const estimate = new Map<number, number>()
-  for (const p of await corpus.postings([...weightOf.keys()])) {
-    if (p.articleId === article.id) continue
-    estimate.set(p.articleId, (estimate.get(p.articleId) ?? 0) + p.weight * (weightOf.get(p.termHash) ?? 0))
-  }
+  const query = [...article.vector].slice(0, queryTerms).map(([t, w]): [number, number] => [termHash(t), w])
+  const byWords = await corpus.candidates(query, article.id, candidatesScored)
   const overrides = await corpus.overrides(article.id)
-  const byWords = [...estimate].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, candidatesScored).map(([id]) => id)
   const ids = [...new Set([...byWords, ...(await corpus.sharing(article)), ...overrides.pinned])].filter((id) => id !== article.id)
   const profiles = await corpus.profiles(ids)
   const byId = new Map(profiles.map((p) => [p.id, p]))
@@ -81,14 +82,15 @@ async function sharingIds(db: Db, dialect: DialectName, article: Profile): Promi
     ...article.tagIds.map((t) => window('article_tag', 'tag_id', t, linksPerTag)),
   ]
   if (windows.length === 0) return []
-  const rows = await sql<{ article_id: number }>`select distinct article_id from (${sql.join(windows, sql` union all `)}) l`.execute(db)
+  const rows = await sql<{ article_id: number }>`select article_id from (${sql.join(windows, sql` union all `)}) l
+    where article_id <> ${article.id} group by article_id order by count(*) desc, article_id desc limit ${sharingScored}`.execute(db)
   return rows.rows.map((r) => Number(r.article_id))
 }
 
 export function databaseCorpus(db: Db, dialect: DialectName): Corpus {
   return {
     sharing: (article) => sharingIds(db, dialect, article),
-    postings: (hashes) => topPostings(db, hashes, postingsPerTerm),
+    candidates: (query, selfId, limit) => topByPostings(db, query, selfId, postingsPerTerm, limit),
     profiles: (ids) => candidateProfiles(db, ids),
     overrides: (id) => readOverrides(db, id),
   }

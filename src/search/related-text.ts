@@ -43,10 +43,17 @@ const sentenceEnd = (t: string) => t === '.' || t === '!' || t === '?' || t === 
 /** Units a number is read with; any other following word is kept when it is a significant noun ("212 passengers"). */
 const unitWords = new Set(['per', 'cent', 'percent', 'million', 'billion', 'bn', 'm', 'km', 'kg', 'mm', 'mw', 'gw', 'tonnes', 'metres', 'miles'])
 
+// Stems of words seen, kept while the process runs (bounded): news reuses its words, and stemming is most of the cost.
+const stems = new Map<string, string | null>()
+
 function plainTerm(word: string): string | undefined {
+  const known = stems.get(word)
+  if (known !== undefined) return known ?? undefined
   const w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '')
-  if (w.length < 3 || stopWords.has(w) || monthNames.has(w) || isNumber(w)) return undefined
-  return porterStem(w.replace(/-/g, ''))
+  const stem = w.length < 3 || stopWords.has(w) || monthNames.has(w) || isNumber(w) ? null : porterStem(w.replace(/-/g, ''))
+  if (stems.size >= 200_000) stems.clear()
+  stems.set(word, stem)
+  return stem ?? undefined
 }
 
 interface Token { text: string; start: boolean }
@@ -155,8 +162,9 @@ export function kindBoost(term: string): number {
   return 1
 }
 
-// ── MinHash over word shingles: the same text, give or take an edit, gives nearly the same signature ──────────
+// ── A bottom-k MinHash sketch of word shingles: the same text, give or take an edit, gives nearly the same sketch ─
 
+/** Shingle hashes kept per article: the smallest ones, which are a uniform sample of its shingles. */
 export const signatureSize = 64
 const shingleWords = 4
 
@@ -169,44 +177,57 @@ function fnv1a(text: string): number {
   return h >>> 0
 }
 
-// Fixed odd multipliers and offsets: the same signature for the same text in every process and release.
-const seeds = Array.from({ length: signatureSize }, (_, i) => {
-  const a = (fnv1a(`a${i}`) | 1) >>> 0
-  const b = fnv1a(`b${i}`)
-  return [a, b] as const
-})
-
-/** MinHash signature of the article's headline, standfirst and body as four-word shingles; empty text gives zeros. */
-export function minhash(a: ArticleText): Uint32Array {
-  const words = `${a.headline}\n${a.standfirst}\n${a.bodyText}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-  const sig = new Uint32Array(signatureSize).fill(0xffffffff)
-  if (words.length === 0) return sig.fill(0)
-  const n = Math.max(1, words.length - shingleWords + 1)
-  for (let i = 0; i < n; i++) {
-    const h = fnv1a(words.slice(i, i + shingleWords).join(' '))
-    for (let k = 0; k < signatureSize; k++) {
-      const [m, o] = seeds[k]!
-      const v = (Math.imul(h ^ o, m) ^ (h >>> 15)) >>> 0
-      if (v < sig[k]!) sig[k] = v
-    }
-  }
-  return sig
+/** A final mix so that shingles differing in one word land far apart (murmur3's finaliser). */
+function mix(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
 }
 
-/** Estimated Jaccard similarity of the two texts' shingle sets. */
+/**
+ * The `signatureSize` smallest hashes of the article's four-word shingles (headline, standfirst and body), sorted.
+ * One hash per shingle, so it costs little more than reading the words.
+ */
+export function minhash(a: ArticleText): Uint32Array {
+  const words = `${a.headline}\n${a.standfirst}\n${a.bodyText}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  if (words.length === 0) return new Uint32Array(0)
+  const hashes = new Uint32Array(words.length)
+  for (let i = 0; i < words.length; i++) hashes[i] = fnv1a(words[i]!)
+  const n = Math.max(1, words.length - shingleWords + 1)
+  const shingles = new Uint32Array(n)
+  for (let i = 0; i < n; i++) {
+    let h = 0x9e3779b9
+    for (let k = i; k < i + shingleWords && k < words.length; k++) h = Math.imul(h ^ hashes[k]!, 0x01000193)
+    shingles[i] = mix(h)
+  }
+  shingles.sort()
+  const out: number[] = []
+  for (let i = 0; i < shingles.length && out.length < signatureSize; i++) if (i === 0 || shingles[i] !== shingles[i - 1]) out.push(shingles[i]!)
+  return Uint32Array.from(out)
+}
+
+/** Estimated Jaccard similarity of two texts' shingle sets, from the smallest hashes of their union. */
 export function resemblance(a: Uint32Array, b: Uint32Array): number {
-  if (a.length !== b.length || a.length === 0) return 0
-  let same = 0
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++
-  return same / a.length
+  if (a.length === 0 || b.length === 0) return 0
+  const k = Math.min(signatureSize, Math.max(a.length, b.length))
+  let i = 0, j = 0, seen = 0, both = 0
+  while (seen < k && (i < a.length || j < b.length)) {
+    const x = i < a.length ? a[i]! : Infinity
+    const y = j < b.length ? b[j]! : Infinity
+    if (x === y) { both++; i++; j++ } else if (x < y) i++
+    else j++
+    seen++
+  }
+  return seen ? both / seen : 0
 }
 
 export const encodeSignature = (sig: Uint32Array): string => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64')
 export function decodeSignature(text: string): Uint32Array {
   const bytes = Buffer.from(text, 'base64')
-  const out = new Uint32Array(signatureSize)
-  if (bytes.length !== signatureSize * 4) return out
-  for (let i = 0; i < signatureSize; i++) out[i] = bytes.readUInt32LE(i * 4)
+  const out = new Uint32Array(Math.floor(bytes.length / 4))
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4)
   return out
 }
 

@@ -132,14 +132,19 @@ export async function removeProfile(db: Db, articleId: number): Promise<number[]
 }
 
 /**
- * The strongest postings of each term: candidates for an article are the articles its terms say most about.
- * One statement; each term contributes at most `perTerm` rows, so a term used by half the archive costs what a rare one does.
+ * Articles whose strongest postings agree most with the query terms: for each term its `perTerm` strongest postings,
+ * weight times the query's weight, summed per article, best `limit` first. One statement; each term contributes at
+ * most `perTerm` rows, so a term used by half the archive costs what a rare one does.
  */
-export async function topPostings(db: Db, hashes: readonly number[], perTerm: number): Promise<{ termHash: number; articleId: number; weight: number }[]> {
-  if (hashes.length === 0) return []
-  const parts = hashes.map((h) => sql`select * from (select term_hash, article_id, weight from related_posting where term_hash = ${h} order by weight desc limit ${perTerm}) p`)
-  const result = await sql<{ term_hash: number; article_id: number; weight: number }>`${sql.join(parts, sql` union all `)}`.execute(db)
-  return result.rows.map((r) => ({ termHash: Number(r.term_hash), articleId: Number(r.article_id), weight: Number(r.weight) }))
+export async function topByPostings(
+  db: Db, query: readonly (readonly [number, number])[], selfId: number, perTerm: number, limit: number,
+): Promise<number[]> {
+  if (query.length === 0) return []
+  const parts = query.map(([h, w]) => sql`select * from (select article_id, weight * ${w} as s from related_posting where term_hash = ${h} order by weight desc limit ${perTerm}) p`)
+  const result = await sql<{ article_id: number }>`
+    select article_id from (${sql.join(parts, sql` union all `)}) c where article_id <> ${selfId}
+    group by article_id order by sum(s) desc, article_id desc limit ${limit}`.execute(db)
+  return result.rows.map((r) => Number(r.article_id))
 }
 
 /** Scoring profiles (with the editors' labels) for candidates. */

@@ -20,8 +20,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('article_id', 'integer', (c) => c.notNull())
     .addColumn('weight', real, (c) => c.notNull())
     .execute()
-  // A term's postings strongest first: candidates come from the top of each of an article's terms.
-  await db.schema.createIndex('related_posting_term').on('related_posting').columns(['term_hash', 'weight desc']).execute()
+  // A term's postings strongest first, covering the article id: candidates come from the top of each term, index only.
+  await db.schema.createIndex('related_posting_term').on('related_posting').columns(['term_hash', 'weight desc', 'article_id']).execute()
   await db.schema.createIndex('related_posting_article').on('related_posting').column('article_id').execute()
   await db.schema.createTable('related_term')
     .addColumn('term_hash', 'integer', (c) => c.primaryKey())
