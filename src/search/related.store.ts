@@ -122,11 +122,14 @@ export async function writeProfile(db: Db, p: NewProfile, at: string): Promise<v
   }
 }
 
-/** Removes an article's profile and postings; returns the term hashes it had, for the counts. */
+/**
+ * Removes an article's profile and postings; returns the term hashes it had, for the counts. A deleted article's
+ * profile went with it (foreign key), so its postings are removed here and its share of the counts stays until a rebuild.
+ */
 export async function removeProfile(db: Db, articleId: number): Promise<number[] | undefined> {
   const [old] = await readProfiles(db, [articleId], true)
-  if (!old) return undefined
   await db.deleteFrom('related_posting').where('article_id', '=', articleId).execute()
+  if (!old) return undefined
   await db.deleteFrom('related_profile').where('article_id', '=', articleId).execute()
   return old.termHashes
 }

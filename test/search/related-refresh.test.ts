@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
 import { formPost, signInAs } from '../support/auth.js'
-import { findArticleBySlug, importArticles, saveArticle, type ArticleInput } from '../../src/content/index.js'
+import { deleteArticle, findArticleBySlug, importArticles, saveArticle, type ArticleInput } from '../../src/content/index.js'
 import { findRelated, rebuildRelated } from '../../src/search/index.js'
 import { relatedCommand } from '../../src/cli/related.js'
 import { evalArticles, evalStart, type EvalArticle } from './related-eval.js'
@@ -69,6 +69,17 @@ describe.each(testDialects())('%s: related news worked out when content changes'
     expect(await t.services.db.selectFrom('related_profile').select('article_id').where('article_id', '=', id).execute()).toHaveLength(0)
     // Still three or more on the story's other pages.
     expect((await shown('ferry-3')).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('forgets a deleted article: its postings go and no page keeps it', async () => {
+    const editor = await signInAs(t, 'editor')
+    const id = (await findArticleBySlug(t.services.db, 'mayor-6'))!.id
+    expect(await shown('mayor-5')).toContain('mayor-6')
+    await deleteArticle(t.services, editor.user, id)
+    await runJobs(t)
+    expect(await t.services.db.selectFrom('related_posting').select('article_id').where('article_id', '=', id).execute()).toHaveLength(0)
+    expect(await shown('mayor-5')).not.toContain('mayor-6')
+    expect((await shown('mayor-5')).length).toBeGreaterThanOrEqual(3)
   })
 
   it('never shows the same agency copy imported twice as related, and names earlier coverage on the article page', async () => {
