@@ -3,7 +3,7 @@ import { contentVersion, type Db, type DialectName } from '../platform/db/index.
 import type { Clock } from '../platform/clock.js'
 import { summariesByIds, type PublicArticle, type ArticleSummary } from '../content/index.js'
 import { articleLabels, articleWords, readPicks, readProfiles, termCounts, totalKey, type StoredPicks } from './related.store.js'
-import { buildProfile, databaseCorpus, picksFor } from './related-refresh.js'
+import { buildProfile, databaseCorpus, picksFor, type Corpus } from './related-refresh.js'
 import { articleTerms, termHash } from './related-text.js'
 
 export interface Related {
@@ -52,21 +52,50 @@ async function visibleSummaries(db: Db, memo: Memo, ids: number[], now: Date): P
   return out
 }
 
+/** Queued articles a provisional pick also reads: enough for a fresh import or a seed, bounded for a render. */
+const provisionalQueue = 200
+
 /**
- * Picks for an article the refresh job has not read yet (published a moment ago, or an archive never rebuilt):
- * worked out against the profiles there are, and not stored; the job stores the real ones when it gets there.
+ * Picks for an article the refresh job has not read yet (published a moment ago, or an archive imported while no
+ * server ran): worked out against the stored profiles and the articles still queued (read in memory), and not
+ * stored; the job stores the real ones when it gets there.
  */
 async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promise<StoredPicks> {
-  const [words] = await articleWords(db, [id])
-  if (!words) return { alsoRead: undefined, related: [], earlier: undefined }
-  const labels = (await articleLabels(db, [id])).get(id)!
-  const hashes = [...articleTerms(words).keys()].map(termHash)
-  const df = await termCounts(db, hashes)
-  // Counted as if it were already in the archive, as it will be once the job reads it.
-  const real = buildProfile({ ...words, publishedAt: words.publishedAt ?? new Date(0).toISOString() }, (h) => (df.get(h) ?? 0) + 1, (df.get(totalKey) ?? 0) + 1)
-  const picks = await picksFor(databaseCorpus(db, dialect), {
-    id, vector: real.vector, signature: real.signature, publishedAt: Date.parse(real.publishedAt), sectionId: real.sectionId, ...labels,
-  })
+  const queued = (await db.selectFrom('related_pending').select('article_id').orderBy('article_id').limit(provisionalQueue).execute()).map((r) => r.article_id)
+  const profiled = new Set((await readProfiles(db, queued)).map((p) => p.articleId))
+  const unread = (await articleWords(db, [...new Set([id, ...queued])]))
+    .filter((a) => a.id === id || (a.status === 'published' && a.publishedAt !== null && !profiled.has(a.id)))
+  if (!unread.some((a) => a.id === id)) return { alsoRead: undefined, related: [], earlier: undefined }
+  const hashes = new Map(unread.map((a) => [a.id, [...articleTerms(a).keys()].map(termHash)]))
+  const stored = await termCounts(db, [...hashes.values()].flat())
+  // Counted as if they were already in the archive, as they will be once the job reads them.
+  const extra = new Map<number, number>()
+  for (const list of hashes.values()) for (const h of list) extra.set(h, (extra.get(h) ?? 0) + 1)
+  const df = (h: number) => (stored.get(h) ?? 0) + (extra.get(h) ?? 0)
+  const total = (stored.get(totalKey) ?? 0) + unread.length
+  const labels = await articleLabels(db, unread.map((a) => a.id))
+  const inMemory = new Map(unread.map((a) => {
+    const p = buildProfile({ ...a, publishedAt: a.publishedAt ?? new Date(0).toISOString() }, df, total)
+    return [a.id, { id: a.id, vector: p.vector, signature: p.signature, publishedAt: Date.parse(p.publishedAt), sectionId: p.sectionId, ...labels.get(a.id)! }]
+  }))
+  const base = databaseCorpus(db, dialect)
+  const corpus: Corpus = {
+    ...base,
+    async candidates(query, selfId, limit) {
+      const weightOf = new Map(query)
+      const fromMemory = [...inMemory.values()].filter((p) => p.id !== selfId).map((p) => {
+        let s = 0
+        for (const [t, w] of p.vector) s += (weightOf.get(termHash(t)) ?? 0) * w
+        return [p.id, s] as const
+      }).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]).slice(0, limit).map(([i]) => i)
+      return [...new Set([...fromMemory, ...(await base.candidates(query, selfId, limit))])]
+    },
+    async profiles(ids) {
+      const fromDb = await base.profiles(ids.filter((i) => !inMemory.has(i)))
+      return [...fromDb, ...ids.flatMap((i) => inMemory.get(i) ?? [])]
+    },
+  }
+  const picks = await picksFor(corpus, inMemory.get(id)!)
   return { alsoRead: picks.alsoRead, related: picks.related, earlier: picks.earlier }
 }
 
