@@ -13,6 +13,7 @@ import { setupCodeCommand } from './setup-code.js'
 import { doctorCommand } from './doctor.js'
 import { apiKeyCommand } from './api-key.js'
 import { importCommand } from './import.js'
+import { relatedCommand } from './related.js'
 
 const usage = `Usage: dateline <command>
 
@@ -34,6 +35,7 @@ Commands:
   doctor [--fix]        what is wrong with the database: statistics, indexes, pool size, version (--fix runs ANALYZE)
   api-key create --name <n> (--content | --role <r>) | list [--json] | revoke <id>
                         keys for programs: Ghost Content API (read) or Admin API (acts with a role's rights)
+  related rebuild       work out every article's related news again (progress bar on a terminal)
 `
 
 /** Runs one command with the services open, and closes them however it ends. */
@@ -103,6 +105,8 @@ export async function main(argv: string[]): Promise<number> {
       return withServices(config, (services) => apiKeyCommand(services, rest))
     case 'import':
       return withServices(config, (services) => importCommand(services, rest))
+    case 'related':
+      return withServices(config, (services) => relatedCommand(services, rest))
     case undefined:
     case 'help':
     case '--help':

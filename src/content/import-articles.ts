@@ -123,6 +123,9 @@ export async function importArticles(
     }
     const published = results.some((r) => r.event)
     if (published) await events.emit({ type: 'taxonomy.changed', tags: ['site'] })
+    // One event for the batch, so listeners (related news) can queue it as one piece of work.
+    const changed = results.filter((r) => r.event).map((r) => r.id)
+    if (changed.length) await events.emit({ type: 'articles.imported', articleIds: changed, tags: [] })
     onProgress?.(number)
   }
 

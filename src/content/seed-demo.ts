@@ -25,14 +25,15 @@ export async function seedDemo({ db, clock, events, config }: Pick<Deps, 'db' | 
     topic: new Map(demoTopics.map((t) => [t.slug, t.name])),
     author: new Map(demoAuthors.map((a) => [a.slug, a.name])),
   }
-  await db.transaction().execute(async (trx) => {
+  const written = await db.transaction().execute(async (trx) => {
+    const ids: number[] = []
     for (const [position, s] of demoSections.entries()) await ensureSection(trx, { ...s, position }, at)
     for (const t of demoTopics) await ensureTopic(trx, t, at)
     for (const a of demoAuthors) await ensureAuthor(trx, a, at)
     for (const a of demoArticles) {
       const publishedAt = new Date(now.getTime() - a.hoursAgo * hour)
       const picture = pictures.get(a.slug)
-      await writeArticle(trx, {
+      const { id } = await writeArticle(trx, {
         slug: a.slug,
         headline: a.headline,
         standfirst: a.standfirst,
@@ -50,10 +51,13 @@ export async function seedDemo({ db, clock, events, config }: Pick<Deps, 'db' | 
         commentsOpen: a.commentsOpen ?? true,
         corrections: a.corrections?.map((c) => ({ kind: c.kind, text: c.text, createdAt: new Date(publishedAt.getTime() + c.hoursAfterPublish * hour) })),
       }, now)
+      ids.push(id)
     }
+    return ids
   })
   await seedDefaultCard({ db, clock, config })
   await events.emit({ type: 'taxonomy.changed', tags: ['site'] })
+  await events.emit({ type: 'articles.imported', articleIds: written, tags: [] })
   return demoArticles.length
 }
 

@@ -35,6 +35,57 @@ export interface EditorView {
   assets: { script: string; style: string }
   /** A signed link showing the saved article to anyone holding it until it expires; only for those who may edit. */
   previewLink?: { url: string; expiresAt: Date } | undefined
+  /** What related news shows for a saved article (pinned first), and what an editor excluded. */
+  related?: readonly RelatedItem[] | undefined
+}
+
+export interface RelatedItem {
+  headline: string
+  path: string
+  mode: 'pin' | 'exclude' | 'picked'
+}
+
+const relatedLabels: Record<RelatedItem['mode'], string> = { pin: 'Pinned', exclude: 'Excluded', picked: 'Chosen from the words' }
+
+/** Related news as readers will see it, with a button per article to pin, release or exclude it. */
+function RelatedPanel({ articleId, items, csrf, canEdit, issues }: { articleId: number; items: readonly RelatedItem[]; csrf: string; canEdit: boolean; issues: readonly FieldIssue[] }) {
+  const action = `/newsroom/articles/${articleId}/related`
+  const button = (item: RelatedItem, mode: 'pin' | 'exclude' | 'release', text: string) => (
+    <form method="post" action={action} class="nr-inline-form">
+      <CsrfField token={csrf} />
+      <input type="hidden" name="related" value={item.path} />
+      <button type="submit" name="mode" value={mode} class="nr-button nr-button--quiet">{text}<span class="visually-hidden">: {item.headline}</span></button>
+    </form>
+  )
+  return (
+    <section class="nr-panel nr-editor__related" aria-labelledby="related-heading">
+      <h2 id="related-heading">Related news</h2>
+      <p>Chosen from the words of the articles whenever content changes. A pinned article is always shown, first; an excluded one never is. Both stay when related news is worked out again.</p>
+      {items.length === 0 ? <p>No related news yet.</p> : (
+        <ul class="nr-editor__related-list">
+          {items.map((item) => (
+            <li>
+              <a href={item.path}>{item.headline}</a> <em>({relatedLabels[item.mode]})</em>{' '}
+              {canEdit && item.mode === 'picked' && <>{button(item, 'pin', 'Pin')} {button(item, 'exclude', 'Exclude')}</>}
+              {canEdit && item.mode !== 'picked' && button(item, 'release', item.mode === 'pin' ? 'Unpin' : 'Show again')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && (
+        <form method="post" action={action} class="nr-form">
+          <CsrfField token={csrf} />
+          <Field id="related" label="Another article’s address or slug" issues={issues} hint="For example /news/ferry-refloated/ or ferry-refloated.">
+            <input type="text" id="related" name="related" maxLength={300} required {...describedBy('related', issues, true)} />
+          </Field>
+          <div class="nr-actions">
+            <button type="submit" name="mode" value="pin" class="nr-button">Pin as related</button>
+            <button type="submit" name="mode" value="exclude" class="nr-button nr-button--quiet">Exclude</button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
 }
 
 const limit = (name: keyof typeof editorFieldLimits) => editorFieldLimits[name]
@@ -177,6 +228,10 @@ export function ArticleEditorPage(view: EditorView) {
             </form>
           )}
         </section>
+      )}
+
+      {articleId !== undefined && view.related && (
+        <RelatedPanel articleId={articleId} items={view.related} csrf={chrome.csrf} canEdit={rights.edit} issues={issues} />
       )}
 
       {articleId !== undefined && rights.delete && (

@@ -7,6 +7,7 @@ import {
   listEditorialArticles, listRevisions, listSections, renderMarkdown, restoreRevision, submitEditor, articleStatuses,
   previewExpiry, previewPath, type ArticleStatus, type Correction, type EditorAction, type EditorInput,
 } from '../content/index.js'
+import { listRelatedOverrides, relatedOverrideLimits, setRelatedOverride } from '../search/index.js'
 import { DomainError, type FieldIssue } from '../platform/errors.js'
 import { pageNumber } from '../platform/http/index.js'
 import type { Newsroom } from './newsroom.js'
@@ -36,12 +37,20 @@ const compareQuery = {
   properties: { a: { type: 'string', pattern: '^[0-9]{1,6}$' }, b: { type: 'string', pattern: '^[0-9]{1,6}$' } },
 } as const
 const previewBody = { type: 'object', properties: { body: { type: 'string', maxLength: editorFieldLimits.body } } } as const
+const relatedBody = {
+  type: 'object', required: ['related', 'mode'],
+  properties: {
+    _csrf: { type: 'string', maxLength: 200 }, related: { type: 'string', maxLength: relatedOverrideLimits.related },
+    mode: { type: 'string', enum: ['pin', 'exclude', 'release'] },
+  },
+} as const
 
 /** Confirmations shown after a redirect, by key, so no free text ever travels in the URL. */
 const notices: Record<string, string> = {
   saved: 'Saved.', published: 'Published: the article is on the site.', scheduled: 'Scheduled.', unscheduled: 'Back to draft: the schedule is cancelled.',
   unpublished: 'Unpublished: the article is off the site and its address answers “gone”.', noted: 'Note added to the article.',
   restored: 'Revision restored as a new revision.', deleted: 'Article deleted.', unchanged: 'Nothing had changed.',
+  related: 'Related news updated.',
 }
 const doneFor: Record<EditorAction, string> = { save: 'saved', publish: 'published', schedule: 'scheduled', unschedule: 'unscheduled', unpublish: 'unpublished' }
 const editorActions = new Set<string>(['save', 'publish', 'schedule', 'unschedule', 'unpublish', 'preview'])
@@ -56,6 +65,7 @@ export async function articleRoutes(app: FastifyInstance, newsroom: Newsroom) {
     articleId: number | undefined; status: ArticleStatus; form: EditorForm; issues?: readonly FieldIssue[]; preview?: string
     ownerId: number | null; publishedAt: Date | null; publicPath?: string | undefined; corrections?: Correction[]; notice?: string | undefined; code?: number
   }) {
+    const related = view.articleId === undefined ? undefined : await listRelatedOverrides(deps, view.articleId)
     const staff = currentStaff(req)
     const chrome = await newsroom.chrome(req, reply)
     const subject = { ownerId: view.ownerId, status: view.status }
@@ -73,7 +83,7 @@ export async function articleRoutes(app: FastifyInstance, newsroom: Newsroom) {
         correct: can(staff, 'correct', subject), delete: view.articleId !== undefined && can(staff, 'delete', subject),
       },
       publishAt: utcToZoned(view.status === 'scheduled' && view.publishedAt ? view.publishedAt : soon, chrome.timeZone),
-      publishedAt: view.publishedAt, publicPath: view.publicPath, corrections: view.corrections ?? [], notice: view.notice, assets, previewLink,
+      publishedAt: view.publishedAt, publicPath: view.publicPath, corrections: view.corrections ?? [], notice: view.notice, assets, previewLink, related,
     }
     return newsroom.send(reply, h(ArticleEditorPage, page) as VNode, view.code ?? 200)
   }
@@ -170,6 +180,19 @@ export async function articleRoutes(app: FastifyInstance, newsroom: Newsroom) {
     const { kind, text } = req.body as { kind: string; text: string }
     await appendCorrection(deps, currentStaff(req), id, { kind, text })
     return reply.redirect(`/newsroom/articles/${id}?done=noted`, 303)
+  })
+
+  // Pin, exclude or release one article among this one's related news; a mistyped address comes back on the page.
+  app.post('/articles/:id/related', { config: { access: 'contributor' }, schema: { params: idParams, body: relatedBody } }, async (req, reply) => {
+    const id = Number((req.params as { id: string }).id)
+    const { related, mode } = req.body as { related: string; mode: 'pin' | 'exclude' | 'release' }
+    try {
+      await setRelatedOverride(deps, currentStaff(req), id, { related, mode: mode === 'release' ? undefined : mode })
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'VALIDATION') throw err
+      return showExisting(req, reply, id, { issues: err.issues, code: 400 })
+    }
+    return reply.redirect(`/newsroom/articles/${id}?done=related#related-heading`, 303)
   })
 
   app.post('/articles/:id/delete', { config: { access: 'contributor' }, schema: { params: idParams } }, async (req, reply) => {

@@ -6,6 +6,10 @@ export type DomainEvent =
   | { type: 'comment.changed'; articleId: number; commentId: number; tags: string[] }
   | { type: 'settings.changed'; tags: string[] }
   | { type: 'api-key.revoked'; apiKeyId: number; tags: string[] }
+  /** Many articles written at once (an import batch, the demo seed), after their own events or instead of them. */
+  | { type: 'articles.imported'; articleIds: number[]; tags: string[] }
+  /** Related-news picks were worked out again for these articles; their pages show them. */
+  | { type: 'related.changed'; articleIds: number[]; tags: string[] }
 
 export type EventHandler = (event: DomainEvent) => void | Promise<void>
 

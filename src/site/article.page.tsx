@@ -8,6 +8,8 @@ export interface ArticleView {
   article: PublicArticle
   alsoRead: ArticleSummary | undefined
   related: ArticleSummary[]
+  /** The story's previous article, when it is not a copy of this one: linked after the body as "Earlier coverage". */
+  earlier?: ArticleSummary | undefined
   head: HeadInfo
   /** Rendered by the comments surface when it exists; absent means comments are not shown. */
   comments?: preact.ComponentChildren
@@ -23,7 +25,7 @@ function AlsoRead({ article }: { article: ArticleSummary }) {
   )
 }
 
-export function ArticlePage({ site, article, alsoRead, related, head, comments, banner }: ArticleView) {
+export function ArticlePage({ site, article, alsoRead, related, earlier, head, comments, banner }: ArticleView) {
   const split = alsoRead ? splitForAlsoRead(article.bodyHtml) : undefined
   const image = article.image
   return (
@@ -68,6 +70,12 @@ export function ArticlePage({ site, article, alsoRead, related, head, comments, 
             <div dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
           )}
           {article.agency && <p class="agency-credit">With information from {article.agency}.</p>}
+          {earlier && (
+            <p class="earlier-coverage">
+              <strong>Earlier coverage:</strong> <a href={earlier.path}>{earlier.headline}</a>
+              {earlier.publishedAt && <> (<Time date={earlier.publishedAt} timeZone={site.timeZone} />)</>}
+            </p>
+          )}
         </div>
         {article.corrections.length > 0 && (
           <section class="corrections" aria-labelledby="corrections-heading">

@@ -229,6 +229,8 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     const bodyHtml = withResponsiveImages(article.bodyHtml, bodyMedia, '(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)')
     const html = render(ArticlePage({
       site, article: { ...article, bodyHtml }, alsoRead, related: related.filter((r) => r.id !== alsoRead?.id).slice(0, 6), comments,
+      // Linked inline already, it is not named again as earlier coverage.
+      earlier: picked.earlier?.id === alsoRead?.id ? undefined : picked.earlier,
       head: {
         title: article.seoTitle || article.headline,
         description,

@@ -380,3 +380,14 @@ export async function databaseFacts(db: Kysely<any>, dialect: DialectName): Prom
     autovacuum: setting('autovacuum') === 'on' && setting('track_counts') === 'on',
   }
 }
+
+/** Empties a table: TRUNCATE on PostgreSQL (a DELETE of millions of rows writes each one), DELETE on SQLite (which truncates a whole-table delete itself). */
+export async function emptyTable(db: Kysely<any>, dialect: DialectName, table: string): Promise<void> {
+  await (dialect === 'postgres' ? sql`truncate table ${sql.table(table)}` : sql`delete from ${sql.table(table)}`).execute(db)
+}
+
+/** After a bulk write: PostgreSQL plans from statistics that only ANALYZE brings up to date; SQLite's planner does without. */
+export async function analyzeAfterBulkWrite(db: Kysely<any>, dialect: DialectName, tables: readonly string[]): Promise<void> {
+  if (dialect !== 'postgres') return
+  for (const t of tables) await sql`analyze ${sql.table(t)}`.execute(db)
+}

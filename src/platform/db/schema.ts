@@ -5,12 +5,14 @@ import type { EditorialTables } from './schema.editorial.js'
 import type { MediaTables } from './schema.media.js'
 import type { CommentTables } from './schema.comments.js'
 import type { PageTables } from './schema.pages.js'
+import type { RelatedTables } from './schema.related.js'
 
 export type * from './schema.identity.js'
 export type * from './schema.editorial.js'
 export type * from './schema.media.js'
 export type * from './schema.comments.js'
 export type * from './schema.pages.js'
+export type * from './schema.related.js'
 
 export interface SectionTable {
   id: Generated<number>
@@ -134,7 +136,7 @@ export interface ContentTables {
   change_log: ChangeLogTable
 }
 
-export interface Database extends ContentTables, IdentityTables, EditorialTables, MediaTables, CommentTables, PageTables {}
+export interface Database extends ContentTables, IdentityTables, EditorialTables, MediaTables, CommentTables, PageTables, RelatedTables {}
 
 export type ArticleRow = Selectable<ArticleTable>
 export type NewArticleRow = Insertable<ArticleTable>
