@@ -21,6 +21,7 @@ import { feedRoutes } from './feeds/index.js'
 import { commentFeedRoutes } from './feeds/comment-feeds.js'
 import { commentRoutes, createCommentRenderer } from './site/comments.routes.js'
 import { createAuthorize, newsroomPlugin } from './newsroom/index.js'
+import { apiRoutes } from './api/index.js'
 import { ErrorPage, render, type SiteInfo } from './ui/index.js'
 
 export interface Services extends Deps {
@@ -131,6 +132,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     }
   })
 
+  await app.register(apiRoutes, { deps })
   await app.register(feedRoutes, { deps, siteInfo: context.siteInfo })
   await app.register(commentFeedRoutes, { deps, siteInfo: context.siteInfo })
   await app.register(commentRoutes, { deps, context, assets })

@@ -16,7 +16,7 @@ export { loadCommentSettings, saveCommentPolicy, fromSiteSettings, type CommentS
 export { memoryRateLimiter, redisRateLimiter, createRateLimiter, type RateLimiter } from './rate-limit.js'
 export {
   loadThreadPage, pageOfTopLevel, listQueue, countByStatus, findModeratedComment, findPublicComment, listCommentEvents,
-  listRecentApproved, articleForComments, stillHeld, type ThreadPage, type QueueFilter,
+  listRecentApproved, listApprovedComments, articleForComments, stillHeld, type ThreadPage, type QueueFilter,
 } from './comment.store.js'
 export { submitComment, CommentRefused, emailHashOf, type CommentDeps, type CommentInput, type Submitted } from './submit-comment.js'
 export { moderateComments, editComment, replyAsStaff, type ModerationDeps, type ModerationResult, type Actor } from './moderate-comment.js'

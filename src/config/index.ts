@@ -21,6 +21,10 @@ export interface Config {
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
   readonly trustProxy: boolean
+  /** Requests a minute one client may make to the read API (uncached); 0 turns the limit off. */
+  readonly apiRateLimit: number
+  /** Lets webhooks reach loopback and private addresses: for tests and closed networks only. */
+  readonly webhookAllowPrivate: boolean
 }
 
 export class ConfigError extends Error {
@@ -107,5 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url(env, 'SMTP_URL', undefined, ['smtp:', 'smtps:']),
     mailFrom: text(env, 'MAIL_FROM', 'Dateline <no-reply@localhost>'),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    apiRateLimit: integer(env, 'API_RATE_LIMIT', 600, 0, 1_000_000),
+    webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE', false),
   })
 }

@@ -1,5 +1,5 @@
 // Article queries; rows become domain objects here and nowhere else.
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import { contentMemo, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
 import type { Article, PublicArticle, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
@@ -107,6 +107,15 @@ export interface ArticleFilter {
   publishedSince?: Date | undefined
   /** Only those published at or before this instant (hides a scheduled time still in the future). */
   publishedUntil?: Date | undefined
+  /** Only those changed in any way (an edit, a correction, a new state) at or after this instant. */
+  modifiedSince?: Date | undefined
+  /**
+   * Only those after this one in the newest-first order: a keyset page, which stays put when newer articles are
+   * published meanwhile, unlike an offset.
+   */
+  olderThan?: { publishedAt: string; id: number } | undefined
+  /** Only those whose id this subquery returns (the search capability's full-text matches). */
+  idsFrom?: RawBuilder<unknown> | undefined
 }
 
 function filtered(db: Db, f: ArticleFilter) {
@@ -130,6 +139,18 @@ function filtered(db: Db, f: ArticleFilter) {
   if (f.excludeIds?.length) q = q.where('article.id', 'not in', f.excludeIds)
   if (f.publishedSince) q = q.where('article.published_at', '>=', f.publishedSince.toISOString())
   if (f.publishedUntil) q = q.where('article.published_at', '<=', f.publishedUntil.toISOString())
+  if (f.modifiedSince) q = q.where('article.modified_at', '>=', f.modifiedSince.toISOString())
+  if (f.olderThan) {
+    const { publishedAt, id } = f.olderThan
+    q = q.where((eb) => eb.or([
+      eb('article.published_at', '<', publishedAt),
+      eb.and([eb('article.published_at', '=', publishedAt), eb('article.id', '<', id)]),
+    ]))
+  }
+  if (f.idsFrom) {
+    const ids = f.idsFrom
+    q = q.where(sql<boolean>`article.id in (${ids})`)
+  }
   return q
 }
 

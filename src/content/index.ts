@@ -5,7 +5,7 @@ export {
   latestBySection, listCurrentTopics, type ArticleFilter, type Page,
 } from './article.store.js'
 export {
-  listSections, findSectionBySlug, findTopicBySlug, findTagBySlug, findAuthorBySlug, listAuthors, listTopics, listActiveTopics,
+  listSections, findSectionBySlug, findTopicBySlug, findTagBySlug, findAuthorBySlug, listAuthors, listTopics, listActiveTopics, listPublicTerms,
 } from './taxonomy.store.js'
 /**
  * Running the site's names (newsroom): list with article counts, create, rename (the old address 301-redirects,

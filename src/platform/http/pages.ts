@@ -10,6 +10,8 @@ export interface PageOptions {
   sMaxAge?: number
   contentType?: string
   status?: number
+  /** Sent with every copy, cached or not (e.g. the API's CORS header). */
+  headers?: Record<string, string>
 }
 
 /** Cookies that change what a page shows; a request carrying one is neither served from nor stored in the cache. */
@@ -42,6 +44,7 @@ function sharedHeaders(opts: PageOptions): Record<string, string> {
     'surrogate-key': opts.tags.join(' '),
     'cache-tag': opts.tags.join(','),
     vary: 'Cookie',
+    ...opts.headers,
   }
 }
 
@@ -58,7 +61,7 @@ export function sendPage(cache: PageCache, req: FastifyRequest, reply: FastifyRe
   const contentType = opts.contentType ?? 'text/html; charset=utf-8'
   const status = opts.status ?? 200
   const personal = isPersonal(req.headers.cookie) || reply.hasHeader('set-cookie')
-  const headers = personal ? { 'cache-control': 'private, no-store', vary: 'Cookie' } : sharedHeaders(opts)
+  const headers = personal ? { 'cache-control': 'private, no-store', vary: 'Cookie', ...opts.headers } : sharedHeaders(opts)
   if (!personal && status === 200 && (req.method === 'GET' || req.method === 'HEAD')) {
     cache.set(cacheKey(req.raw), { status, body, etag, contentType, headers, tags: opts.tags })
   }
