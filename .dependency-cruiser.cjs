@@ -1,7 +1,7 @@
-// The import direction from STYLE.md, enforced: config ← platform ← identity, media ← content ← comments, search
+// The import direction from STYLE.md, enforced: config ← platform ← identity, media ← content ← comments, search ← webhooks
 // ← surfaces (site, newsroom, api, feeds, cli) ← app. Capabilities never import Fastify or ui; surfaces never import
 // each other; a capability is imported from outside only through its index.ts.
-const capabilities = ['identity', 'media', 'content', 'comments', 'search']
+const capabilities = ['identity', 'media', 'content', 'comments', 'search', 'webhooks']
 const surfaces = ['site', 'newsroom', 'api', 'feeds', 'cli']
 const layer = (names) => `^src/(${names.join('|')})/`
 
@@ -9,11 +9,12 @@ const layer = (names) => `^src/(${names.join('|')})/`
 const below = {
   config: ['platform', ...capabilities, ...surfaces, 'ui'],
   platform: [...capabilities, ...surfaces, 'ui'],
-  identity: ['media', 'content', 'comments', 'search', ...surfaces, 'ui'],
-  media: ['identity', 'content', 'comments', 'search', ...surfaces, 'ui'],
-  content: ['comments', 'search', ...surfaces, 'ui'],
-  comments: ['search', ...surfaces, 'ui'],
-  search: ['comments', ...surfaces, 'ui'],
+  identity: ['media', 'content', 'comments', 'search', 'webhooks', ...surfaces, 'ui'],
+  media: ['identity', 'content', 'comments', 'search', 'webhooks', ...surfaces, 'ui'],
+  content: ['comments', 'search', 'webhooks', ...surfaces, 'ui'],
+  comments: ['search', 'webhooks', ...surfaces, 'ui'],
+  search: ['comments', 'webhooks', ...surfaces, 'ui'],
+  webhooks: ['search', ...surfaces, 'ui'],
   ui: ['platform', 'identity', 'media', 'comments', 'search', ...surfaces],
 }
 
@@ -51,7 +52,7 @@ module.exports = {
       name: 'capability-reached-around-index',
       comment: 'other modules import a capability only through its index.ts',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(identity|media|content|comments|search)/' },
+      from: { path: '^src/', pathNot: '^src/(identity|media|content|comments|search|webhooks)/' },
       to: { path: `${layer(capabilities)}(?!index\\.ts$)`, pathNot: '^src/content/seed-demo\\.ts$' },
     },
     {

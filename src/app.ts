@@ -12,6 +12,7 @@ import { createInvalidationBus, createPageCache } from './platform/cache/index.j
 import { createMailer } from './platform/mail/index.js'
 import { createJobRunner, type JobRunner } from './platform/jobs/index.js'
 import { registerContentJobs } from './content/index.js'
+import { registerWebhooks } from './webhooks/index.js'
 import {
   commonHeaders, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
 } from './platform/http/index.js'
@@ -60,6 +61,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; log?
   const clock = opts.clock ?? systemClock
   const jobs = createJobRunner({ db: handle.db, dialect: handle.dialect, clock, log })
   registerContentJobs(jobs, { db: handle.db, clock, events })
+  registerWebhooks(jobs, events, { db: handle.db, clock, config, log })
   return {
     config, db: handle.db, dialect: handle.dialect, clock, events, cache, bus, secret, log,
     mail: createMailer(config, log),

@@ -9,6 +9,7 @@ import { seedDemo } from '../content/seed-demo.js'
 import { userCommand } from './user.js'
 import { commentsCommand } from './comments.js'
 import { jobsCommand } from './jobs.js'
+import { webhookCommand } from './webhook.js'
 
 const usage = `Usage: dateline <command>
 
@@ -21,6 +22,7 @@ Commands:
   comments list [--status pending] [--json] | approve|spam|trash|restore <id…> | export --email <e> | erase --email <e> --mode delete|anonymise
                         create a staff account (password asked for when no file is given)
   jobs [list|run]       the durable job queue (scheduled publishing): counts, failures, or run what is due now
+  webhook add --url <u> --events <e,…> | list | remove <id> | test <id>
 `
 
 /** Runs one command with the services open, and closes them however it ends. */
@@ -70,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
       return withServices(config, (services) => jobsCommand(services, rest))
     case 'comments':
       return withServices(config, (services) => commentsCommand(services, rest))
+    case 'webhook':
+      return withServices(config, (services) => webhookCommand(services, rest))
     case 'import': {
       const file = rest[0]
       if (!file || !existsSync(file)) {

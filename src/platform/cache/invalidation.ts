@@ -35,6 +35,8 @@ export function createInvalidationBus({ db, cache, redis, pollMs = 1000, onError
 
   return {
     async publish(tags) {
+      // Events that purge nothing (a comment held for a moderator) leave no mark other processes would act on.
+      if (tags.length === 0) return
       cache.purge(tags)
       await db.insertInto('change_log').values({ tags: tags.join(' '), created_at: new Date().toISOString() }).execute()
       if (redis) await redis.publish(channel, tags.join(' ')).catch(onError)

@@ -4,11 +4,13 @@ import type { IdentityTables } from './schema.identity.js'
 import type { EditorialTables } from './schema.editorial.js'
 import type { MediaTables } from './schema.media.js'
 import type { CommentTables } from './schema.comments.js'
+import type { WebhookTables } from './schema.webhooks.js'
 
 export type * from './schema.identity.js'
 export type * from './schema.editorial.js'
 export type * from './schema.media.js'
 export type * from './schema.comments.js'
+export type * from './schema.webhooks.js'
 
 export interface SectionTable {
   id: Generated<number>
@@ -132,7 +134,7 @@ export interface ContentTables {
   change_log: ChangeLogTable
 }
 
-export interface Database extends ContentTables, IdentityTables, EditorialTables, MediaTables, CommentTables {}
+export interface Database extends ContentTables, IdentityTables, EditorialTables, MediaTables, CommentTables, WebhookTables {}
 
 export type ArticleRow = Selectable<ArticleTable>
 export type NewArticleRow = Insertable<ArticleTable>

@@ -7,6 +7,7 @@ import * as m0003 from './0003-editorial.js'
 import * as m0004 from './0004-media.js'
 import * as m0005 from './0005-comments.js'
 import * as m0006 from './0006-search-vector-plain-text.js'
+import * as m0011 from './0011-webhooks.js'
 
 export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0004-media': m0004,
   '0005-comments': m0005,
   '0006-search-vector-plain-text': m0006,
+  '0011-webhooks': m0011,
 }
