@@ -21,6 +21,7 @@ import { mediaRoutes } from './media.routes.js'
 import { taxonomyRoutes } from './taxonomy.routes.js'
 import { articleRoutes } from './articles.routes.js'
 import { commentRoutes } from './comments.routes.js'
+import { webhookRoutes } from './webhooks.routes.js'
 
 const stateChanging = (method: RouteOptions['method']) =>
   (Array.isArray(method) ? method : [method]).some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(String(m).toUpperCase()))
@@ -96,5 +97,6 @@ export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: 
     await scope.register(taxonomyRoutes, newsroom)
     await scope.register(articleRoutes, newsroom)
     await scope.register(commentRoutes, newsroom)
+    await scope.register(webhookRoutes, newsroom)
   })
 }

@@ -43,7 +43,7 @@ function post(url: URL, body: string, headers: Record<string, string>, allowPriv
  * One attempt at one delivery: signs the stored body with the current time, posts it, and records the outcome.
  * Throws when it did not get a 2xx, so the job runner tries again later (30 s, 1 min, 2 min, …).
  */
-export async function attemptDelivery(deps: DeliveryDeps, deliveryId: number, attempt: number): Promise<void> {
+export async function attemptDelivery(deps: DeliveryDeps, deliveryId: number, attempt: number, last = attempt >= maxDeliveryAttempts): Promise<void> {
   const delivery = await findDeliveryRow(deps.db, deliveryId)
   if (!delivery || delivery.status === 'delivered') return
   // A webhook removed meanwhile takes its deliveries with it (cascade): nothing left to do.
@@ -52,7 +52,7 @@ export async function attemptDelivery(deps: DeliveryDeps, deliveryId: number, at
   const now = deps.clock.now()
   const record = (status: 'delivered' | 'retrying' | 'failed', responseStatus: number | null, error: string) =>
     recordAttempt(deps.db, deliveryId, { status, attempts: attempt, response_status: responseStatus, last_error: error, at: now })
-  const giveUp = attempt >= maxDeliveryAttempts
+  const giveUp = last
   let status: number
   try {
     const url = new URL(target.url)
@@ -96,7 +96,7 @@ export async function sendTestDelivery(deps: DeliveryDeps, webhookId: number): P
   const now = deps.clock.now()
   const body = JSON.stringify({ event: 'ping', created_at: now.toISOString(), data: { message: 'A test delivery from Dateline.' } })
   const id = await insertDelivery(deps.db, { webhookId, event: 'ping', body, at: now })
-  await attemptDelivery(deps, id, maxDeliveryAttempts).catch(() => {})
+  await attemptDelivery(deps, id, 1, true).catch(() => {})
   return (await listDeliveries(deps.db, webhookId, 50)).find((d) => d.id === id)!
 }
 
