@@ -81,6 +81,18 @@ describe.each(testDialects())('%s: read API /api/v1/', (dialect) => {
     expect(third.next_cursor).toBeNull()
   })
 
+  it('pages through articles published at the same instant without skipping or repeating one', async () => {
+    for (let i = 0; i < 3; i++) await createArticle(t.services, { slug: `same-time-${i}`, section: 'Ties', publishedAt: new Date('2026-11-19T08:00:00Z') })
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page: { data: { slug: string }[]; next_cursor: string | null } = (await get(`/api/v1/articles?section=ties&limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json()
+      seen.push(...page.data.map((a) => a.slug))
+      cursor = page.next_cursor
+    } while (cursor)
+    expect(seen.sort()).toEqual(['same-time-0', 'same-time-1', 'same-time-2'])
+  })
+
   it('answers a cursor it did not give out with a 400 and a clear message', async () => {
     const res = await get('/api/v1/articles?cursor=bm90LWEtY3Vyc29y')
     expect(res.statusCode).toBe(400)

@@ -5,8 +5,8 @@ import type { Deps } from '../../platform/deps.js'
 import { notFound, validationError } from '../../platform/errors.js'
 import { sendPage } from '../../platform/http/index.js'
 import {
-  findArticleById, findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, listArticleSummaries,
-  listPublicTerms, listSections, type ArticleFilter, type PublicArticle,
+  findArticleById, findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, pagePublishedSummaries,
+  listPublicTerms, listSections, type PublicArticle,
 } from '../../content/index.js'
 import { listApprovedComments } from '../../comments/index.js'
 import { findSearchResults, matchingArticleIds, maxQueryLength } from '../../search/index.js'
@@ -67,7 +67,7 @@ export async function readRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     const q = req.query as ListQuery
     q.limit = pageSize(q.limit)
     const now = deps.clock.now()
-    const filter: ArticleFilter = { status: 'published', publishedUntil: now, olderThan: q.cursor ? articleCursor.decode(q.cursor) : undefined }
+    const filter: Parameters<typeof pagePublishedSummaries>[1] = { publishedUntil: now, olderThan: q.cursor ? articleCursor.decode(q.cursor) : undefined }
     // Lists show comment counts: every comment change purges 'home', so every list carries it.
     const tags = ['api:articles', 'home']
     const empty = () => send(req, reply, { data: [], next_cursor: null }, tags)
@@ -106,7 +106,7 @@ export async function readRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       if (!matching) return empty()
       filter.idsFrom = matching
     }
-    const found = await listArticleSummaries(db, filter, q.limit + 1)
+    const found = await pagePublishedSummaries(db, filter, q.limit + 1)
     const items = found.slice(0, q.limit)
     const last = items.at(-1)
     const next = found.length > q.limit && last ? articleCursor.encode(last) : null
