@@ -102,10 +102,15 @@ export async function sendTestDelivery(deps: DeliveryDeps, webhookId: number): P
 
 const articleUrl = (siteUrl: string, path: string) => `${siteUrl}${path}`
 
-/** What a webhook is told about an article: public fields only, as readers see them. */
-async function articleData(deps: DeliveryDeps, articleId: number) {
+/**
+ * What a webhook is told about an article: public fields only, as readers see them; nothing (no delivery) for an
+ * article "published" with a time still to come, as an import can write: it is not public yet.
+ */
+async function articleData(deps: DeliveryDeps, articleId: number, type: string) {
   const a = await findArticleById(deps.db, articleId)
   if (!a) return { article: { id: articleId } }
+  const visible = a.status === 'published' && a.publishedAt !== null && a.publishedAt <= deps.clock.now()
+  if (type !== 'article.unpublished' && !visible) return undefined
   return {
     article: {
       id: a.id, slug: a.slug, url: articleUrl(deps.config.siteUrl, a.path), headline: a.headline, standfirst: a.standfirst, status: a.status,
@@ -136,9 +141,11 @@ async function onEvent(deps: DeliveryDeps, event: DomainEvent): Promise<void> {
   switch (event.type) {
     case 'article.published':
     case 'article.updated':
-    case 'article.unpublished':
-      await queueEvent(deps, event.type, await articleData(deps, event.articleId), ids)
+    case 'article.unpublished': {
+      const data = await articleData(deps, event.articleId, event.type)
+      if (data) await queueEvent(deps, event.type, data, ids)
       return
+    }
     case 'comment.approved':
     case 'comment.held':
       await queueEvent(deps, event.type, await commentData(deps, event.articleId, event.commentId, event.type === 'comment.approved' ? 'approved' : 'pending'), ids)

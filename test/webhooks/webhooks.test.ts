@@ -60,6 +60,13 @@ describe.each(testDialects())('%s: webhooks', (dialect) => {
     expect(receiver.received.map((r) => JSON.parse(r.body).event)).toEqual(['article.unpublished'])
   })
 
+  it('says nothing of an article whose publication time is still to come', async () => {
+    await createWebhook(t.services, null, { url: receiver.url, events: ['article.published'] })
+    await createArticle(t.services, { slug: 'embargoed-until-tomorrow', status: 'published', publishedAt: new Date('2026-11-26T06:00:00Z') })
+    await t.services.jobs.tick()
+    expect(receiver.received).toHaveLength(0)
+  })
+
   it('retries a delivery answered with 500, waiting longer each time, and logs every attempt', async () => {
     const { webhook } = await createWebhook(t.services, null, { url: receiver.url, events: ['article.published'] })
     receiver.answer(500, 500)
