@@ -3,8 +3,21 @@
 
 const text = { type: 'string' } as const
 const dateTime = { type: 'string', format: 'date-time' } as const
-const url = { type: 'string', format: 'uri' } as const
+// No `format` on what is only written out: the serializer would run a validator over every value to pick an anyOf branch.
+const url = { type: 'string', description: 'Absolute URL.' } as const
 const nullable = <T extends object>(schema: T) => ({ ...schema, type: [(schema as { type: string }).type, 'null'] })
+
+// Nullable objects are written inline with `type: ['object', 'null']` rather than anyOf [$ref, null], for the same reason.
+const topicProperties = { slug: text, name: text, description: text, url } as const
+const imageProperties = {
+  url, alt: text, caption: text, credit: text, width: nullable({ type: 'integer' }), height: nullable({ type: 'integer' }),
+  variants: {
+    type: 'array', description: 'Responsive versions for srcset.',
+    items: { type: 'object', properties: { url, format: { type: 'string', enum: ['avif', 'webp', 'jpeg'] }, width: { type: 'integer' }, height: { type: 'integer' } } },
+  },
+} as const
+const nullableTopic = { type: ['object', 'null'], description: 'The running story shown before the headline, if any (a Topic).', properties: topicProperties } as const
+const nullableImage = { type: ['object', 'null'], description: 'The featured image, if any (an Image).', properties: imageProperties } as const
 
 export const refSchemas = [
   {
@@ -28,7 +41,7 @@ export const refSchemas = [
   },
   {
     $id: 'Topic', type: 'object', description: 'A running story.', required: ['slug', 'name', 'url'],
-    properties: { slug: text, name: text, description: text, url },
+    properties: topicProperties,
   },
   { $id: 'Tag', type: 'object', required: ['slug', 'name', 'url'], properties: { slug: text, name: text, url } },
   {
@@ -37,13 +50,7 @@ export const refSchemas = [
   },
   {
     $id: 'Image', type: 'object', required: ['url', 'alt'],
-    properties: {
-      url, alt: text, caption: text, credit: text, width: nullable({ type: 'integer' }), height: nullable({ type: 'integer' }),
-      variants: {
-        type: 'array', description: 'Responsive versions for srcset.',
-        items: { type: 'object', properties: { url, format: { type: 'string', enum: ['avif', 'webp', 'jpeg'] }, width: { type: 'integer' }, height: { type: 'integer' } } },
-      },
-    },
+    properties: imageProperties,
   },
   {
     $id: 'ArticleSummary', type: 'object', description: 'An article as lists show it: no body.',
@@ -51,9 +58,9 @@ export const refSchemas = [
     properties: {
       id: { type: 'integer' }, slug: text, url, headline: text, standfirst: text,
       section: { $ref: 'Section#' },
-      topic: { description: 'The running story shown before the headline, if any.', anyOf: [{ $ref: 'Topic#' }, { type: 'null' }] },
+      topic: nullableTopic,
       authors: { type: 'array', items: { $ref: 'Author#' } },
-      image: { anyOf: [{ $ref: 'Image#' }, { type: 'null' }] },
+      image: nullableImage,
       published_at: dateTime,
       updated_at: { ...nullable(dateTime), description: 'The last update readers were told about, if any.' },
       comment_count: { type: 'integer', description: 'Approved reader comments.' },
@@ -66,11 +73,11 @@ export const refSchemas = [
     properties: {
       id: { type: 'integer' }, slug: text, url, headline: text, standfirst: text,
       section: { $ref: 'Section#' },
-      topic: { anyOf: [{ $ref: 'Topic#' }, { type: 'null' }] },
+      topic: nullableTopic,
       topics: { type: 'array', items: { $ref: 'Topic#' } },
       tags: { type: 'array', items: { $ref: 'Tag#' } },
       authors: { type: 'array', items: { $ref: 'Author#' } },
-      image: { anyOf: [{ $ref: 'Image#' }, { type: 'null' }] },
+      image: nullableImage,
       published_at: dateTime,
       updated_at: nullable(dateTime),
       modified_at: { ...dateTime, description: 'The last change of any kind; what `updated_since` compares with.' },
