@@ -1,8 +1,8 @@
-// The import direction from STYLE.md, enforced: config ← platform ← identity, media ← content ← comments, search
+// The import direction from STYLE.md, enforced: config ← platform ← identity, media ← content ← comments, search ← webhooks
 // ← surfaces (site, newsroom, api, feeds, cli) ← app. Importers sit with the surfaces: adapters from another platform's
 // export to content use cases, used by the cli. Capabilities never import Fastify or ui; surfaces never import
 // each other; a capability is imported from outside only through its index.ts.
-const capabilities = ['identity', 'media', 'content', 'comments', 'search']
+const capabilities = ['identity', 'media', 'content', 'comments', 'search', 'webhooks']
 const surfaces = ['site', 'newsroom', 'api', 'feeds', 'cli']
 // Importers may import capabilities (through index.ts) and platform, never a surface; only the cli imports them.
 const adapters = ['importers']
@@ -12,12 +12,13 @@ const layer = (names) => `^src/(${names.join('|')})/`
 const below = {
   config: ['platform', ...capabilities, ...surfaces, ...adapters, 'ui'],
   platform: [...capabilities, ...surfaces, ...adapters, 'ui'],
-  identity: ['media', 'content', 'comments', 'search', ...surfaces, ...adapters, 'ui'],
-  media: ['identity', 'content', 'comments', 'search', ...surfaces, ...adapters, 'ui'],
-  content: ['comments', 'search', ...surfaces, ...adapters, 'ui'],
-  comments: ['search', ...surfaces, ...adapters, 'ui'],
-  search: ['comments', ...surfaces, ...adapters, 'ui'],
-  ui: ['platform', 'identity', 'media', 'comments', 'search', ...surfaces, ...adapters],
+  identity: ['media', 'content', 'comments', 'search', 'webhooks', ...surfaces, ...adapters, 'ui'],
+  media: ['identity', 'content', 'comments', 'search', 'webhooks', ...surfaces, ...adapters, 'ui'],
+  content: ['comments', 'search', 'webhooks', ...surfaces, ...adapters, 'ui'],
+  comments: ['search', 'webhooks', ...surfaces, ...adapters, 'ui'],
+  search: ['comments', 'webhooks', ...surfaces, ...adapters, 'ui'],
+  webhooks: ['search', ...surfaces, ...adapters, 'ui'],
+  ui: ['platform', 'identity', 'media', 'comments', 'search', 'webhooks', ...surfaces, ...adapters],
   importers: [...surfaces, 'ui'],
 }
 
@@ -62,7 +63,7 @@ module.exports = {
       name: 'capability-reached-around-index',
       comment: 'other modules import a capability only through its index.ts',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(identity|media|content|comments|search)/' },
+      from: { path: '^src/', pathNot: '^src/(identity|media|content|comments|search|webhooks)/' },
       to: { path: `${layer(capabilities)}(?!index\\.ts$)`, pathNot: '^src/content/seed-demo\\.ts$' },
     },
     {

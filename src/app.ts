@@ -14,6 +14,7 @@ import { openRedis } from './platform/redis.js'
 import { createJobRunner, type JobRunner } from './platform/jobs/index.js'
 import { registerContentJobs } from './content/index.js'
 import { registerRelatedJobs } from './search/index.js'
+import { registerWebhooks } from './webhooks/index.js'
 import {
   cacheKey, commonHeaders, isPersonal, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
 } from './platform/http/index.js'
@@ -59,6 +60,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; log?
   const jobs = createJobRunner({ db: handle.db, dialect: handle.dialect, clock, log })
   registerContentJobs(jobs, { db: handle.db, clock, events })
   registerRelatedJobs(jobs, { db: handle.db, dialect: handle.dialect, clock, events })
+  registerWebhooks(jobs, events, { db: handle.db, clock, config, log })
   return {
     config, db: handle.db, dialect: handle.dialect, clock, events, cache, bus, secret, log, redis,
     mail: createMailer(config, log),

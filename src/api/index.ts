@@ -1,12 +1,29 @@
-// The JSON surfaces for programs: the Ghost Content API (read) and the Admin API (write, with a key's role).
+// The JSON surfaces for programs: Dateline's own read API under /api/v1/, the Ghost Content API (read) and the
+// Admin API (write, with a key's role), each under its own prefix.
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../platform/deps.js'
+import { v1Plugin } from './v1/v1.plugin.js'
 import { ghostRoutes } from './ghost/ghost.routes.js'
 import { adminRoutes } from './admin/admin.routes.js'
+import { anonymousClientLimit, type ClientLimitFor } from './client-limit.js'
 
 export { authorizeApiKey } from './admin/api-key-auth.js'
+export type { ClientLimit, ClientLimitFor } from './client-limit.js'
+export { anonymousClientLimit } from './client-limit.js'
 
-export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+export interface ApiOptions {
+  deps: Deps
+  /** Rate-limit bucket and allowance per request; defaults to API_RATE_LIMIT a minute per address. */
+  clientLimit?: ClientLimitFor | undefined
+}
+
+/**
+ * Every API, each under its own prefix (the v1 read API with its own OpenAPI document).
+ * @example await app.register(apiRoutes, { deps })   // GET /api/v1/articles, /api/v1/openapi.json, /ghost/api/content/posts/
+ */
+export async function apiRoutes(app: FastifyInstance, { deps, clientLimit }: ApiOptions) {
+  const limit = clientLimit ?? anonymousClientLimit(deps.config.apiRateLimit)
+  await app.register(v1Plugin, { prefix: '/api/v1', deps, clientLimit: limit })
   await app.register(ghostRoutes, { prefix: '/ghost/api/content', deps })
   await app.register(adminRoutes, { prefix: '/api/v1/admin', deps })
 }

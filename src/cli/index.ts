@@ -14,6 +14,7 @@ import { doctorCommand } from './doctor.js'
 import { apiKeyCommand } from './api-key.js'
 import { importCommand } from './import.js'
 import { relatedCommand } from './related.js'
+import { webhookCommand } from './webhook.js'
 
 const usage = `Usage: dateline <command>
 
@@ -36,6 +37,7 @@ Commands:
   api-key create --name <n> (--content | --role <r>) | list [--json] | revoke <id>
                         keys for programs: Ghost Content API (read) or Admin API (acts with a role's rights)
   related rebuild       work out every article's related news again (progress bar on a terminal)
+  webhook add --url <u> --events <e,…> | list | remove <id> | test <id>
 `
 
 /** Runs one command with the services open, and closes them however it ends. */
@@ -107,6 +109,8 @@ export async function main(argv: string[]): Promise<number> {
       return withServices(config, (services) => importCommand(services, rest))
     case 'related':
       return withServices(config, (services) => relatedCommand(services, rest))
+    case 'webhook':
+      return withServices(config, (services) => webhookCommand(services, rest))
     case undefined:
     case 'help':
     case '--help':

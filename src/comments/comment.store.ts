@@ -252,3 +252,13 @@ export async function stillHeld(db: Db, ids: number[]): Promise<number[]> {
   const rows = await db.selectFrom('comment').select('id').where('id', 'in', ids.slice(-20)).where('status', 'in', ['pending', 'spam']).orderBy('id').execute()
   return rows.map((r) => r.id)
 }
+
+/**
+ * An article's approved comments, oldest first, flat (each names its parent and depth), a keyset page after `afterId`:
+ * what a program reading the discussion needs, paged so a new comment never shifts the pages already read.
+ */
+export async function listApprovedComments(db: Db, articleId: number, { afterId = 0, limit }: { afterId?: number; limit: number }): Promise<PublicComment[]> {
+  const rows = await db.selectFrom('comment').select(publicColumns).where('article_id', '=', articleId).where('status', '=', 'approved')
+    .where('id', '>', afterId).orderBy('id').limit(limit).execute()
+  return rows.map(toPublicComment)
+}

@@ -16,7 +16,7 @@ export { loadCommentSettings, saveCommentPolicy, fromSiteSettings, type CommentS
 export { memoryRateLimiter, redisRateLimiter, createRateLimiter, type RateLimiter } from './rate-limit.js'
 export {
   loadThreadPage, pageOfTopLevel, listQueue, countByStatus, findModeratedComment, findPublicComment, listCommentEvents,
-  listRecentApproved, articleForComments, stillHeld, type ThreadPage, type QueueFilter,
+  listRecentApproved, listApprovedComments, articleForComments, stillHeld, type ThreadPage, type QueueFilter,
 } from './comment.store.js'
 /**
  * The moderator's glance for the newsroom dashboard: how many wait, and the newest few without any email.

@@ -48,6 +48,7 @@ export async function moderateComments(deps: ModerationDeps, ids: readonly numbe
   const skipped: ModerationResult['skipped'] = []
   const touched = new Map<number, number>()
   const newlyApprovedReplies: { id: number; parentId: number; articleId: number }[] = []
+  const moved: { type: 'comment.approved' | 'comment.held'; articleId: number; commentId: number }[] = []
   for (const id of [...new Set(ids)]) {
     const row = await findCommentRow(deps.db, id)
     if (!row) { skipped.push({ id, why: 'no such comment' }); continue }
@@ -63,11 +64,13 @@ export async function moderateComments(deps: ModerationDeps, ids: readonly numbe
     changed.push(id)
     if (row.status === 'approved' || next === 'approved') touched.set(row.article_id, id)
     if (next === 'approved' && row.parent_id !== null) newlyApprovedReplies.push({ id, parentId: row.parent_id, articleId: row.article_id })
+    if (next === 'approved' || next === 'pending') moved.push({ type: next === 'approved' ? 'comment.approved' : 'comment.held', articleId: row.article_id, commentId: id })
   }
   for (const [articleId, commentId] of touched) {
     await recountArticle(deps.db, articleId)
     await announce(deps, articleId, commentId)
   }
+  for (const m of moved) await deps.events.emit({ ...m, tags: [] })
   for (const reply of newlyApprovedReplies) {
     const [row, article] = await Promise.all([findCommentRow(deps.db, reply.id), findArticleById(deps.db, reply.articleId)])
     if (row && article) await notifyReply(deps, reply.parentId, toPublicComment(row), article)
@@ -119,6 +122,7 @@ export async function replyAsStaff(deps: ModerationDeps, parentId: number, input
   // Answering a held comment approves it too: a staff reply under a hidden comment would be orphaned.
   if (parent.status !== 'approved') await moderateComments(deps, [parent.id], 'approve', actor)
   await announce(deps, parent.article_id, id)
+  await deps.events.emit({ type: 'comment.approved', articleId: parent.article_id, commentId: id, tags: [] })
   const reply = toPublicComment((await findCommentRow(deps.db, id))!)
   const article = await findArticleById(deps.db, parent.article_id)
   if (article && replyTo !== null) await notifyReply(deps, replyTo, reply, article)

@@ -118,8 +118,10 @@ export async function submitComment(deps: CommentDeps, input: CommentInput): Pro
   const comment = toPublicComment(row)
   if (status === 'approved') {
     await deps.events.emit({ type: 'comment.changed', articleId: article.id, commentId: row.id, tags: commentCacheTags(article.id, listTagsOf(article)) })
+    await deps.events.emit({ type: 'comment.approved', articleId: article.id, commentId: row.id, tags: [] })
     if (parentId !== null) await notifyReply(deps, parentId, comment, article)
   } else if (status === 'pending') {
+    await deps.events.emit({ type: 'comment.held', articleId: article.id, commentId: row.id, tags: [] })
     await notifyModeratorsOfHeld(deps, settings.moderatorEmails, comment, article, verdict.reason)
   }
   if (input.notify && emailOk) {

@@ -31,6 +31,10 @@ export interface Config {
   readonly pgPreparedStatements: boolean
   /** App instances sharing the database (DATELINE_INSTANCES): `dateline doctor` checks their pools fit the server. */
   readonly instances: number
+  /** Requests a minute one client may make to the read API (uncached); 0 turns the limit off. */
+  readonly apiRateLimit: number
+  /** Lets webhooks reach loopback and private addresses: for tests and closed networks only. */
+  readonly webhookAllowPrivate: boolean
 }
 
 export class ConfigError extends Error {
@@ -137,5 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
     pgPoolMax: integer(env, 'PG_POOL_MAX', 10, 1, 1000),
     pgPreparedStatements: flag(env, 'PG_PREPARED_STATEMENTS', true),
     instances: integer(env, 'DATELINE_INSTANCES', 1, 1, 1000),
+    apiRateLimit: integer(env, 'API_RATE_LIMIT', 600, 0, 1_000_000),
+    webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE', false),
   })
 }

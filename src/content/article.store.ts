@@ -1,5 +1,5 @@
 // Article queries; rows become domain objects here and nowhere else.
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import { contentMemo, dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
 import type { Article, PublicArticle, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
@@ -97,6 +97,15 @@ export interface ArticleFilter {
   publishedSince?: Date | undefined
   /** Only those published at or before this instant (hides a scheduled time still in the future). */
   publishedUntil?: Date | undefined
+  /** Only those changed in any way (an edit, a correction, a new state) at or after this instant. */
+  modifiedSince?: Date | undefined
+  /**
+   * Only those after this one in the newest-first order: a keyset page, which stays put when newer articles are
+   * published meanwhile, unlike an offset.
+   */
+  olderThan?: { publishedAt: string; id: number } | undefined
+  /** Only those whose id this subquery returns (the search capability's full-text matches). */
+  idsFrom?: RawBuilder<unknown> | undefined
 }
 
 function filtered(db: Db, f: ArticleFilter) {
@@ -120,6 +129,19 @@ function filtered(db: Db, f: ArticleFilter) {
   if (f.excludeIds?.length) q = q.where('article.id', 'not in', f.excludeIds)
   if (f.publishedSince) q = q.where('article.published_at', '>=', f.publishedSince.toISOString())
   if (f.publishedUntil) q = q.where('article.published_at', '<=', f.publishedUntil.toISOString())
+  if (f.modifiedSince) q = q.where('article.modified_at', '>=', f.modifiedSince.toISOString())
+  if (f.olderThan) {
+    const { publishedAt, id } = f.olderThan
+    // The plain bound lets the index start at the cursor; the OR alone would be checked row by row from the newest.
+    q = q.where('article.published_at', '<=', publishedAt).where((eb) => eb.or([
+      eb('article.published_at', '<', publishedAt),
+      eb('article.id', '<', id),
+    ]))
+  }
+  if (f.idsFrom) {
+    const ids = f.idsFrom
+    q = q.where(sql<boolean>`article.id in (${ids})`)
+  }
   return q
 }
 
@@ -296,3 +318,41 @@ export async function setArticleLinks(db: Db, articleId: number, links: { topicI
   if (tagIds.length) await db.insertInto('article_tag').values(tagIds.map((tag_id) => ({ article_id: articleId, tag_id }))).execute()
   if (authorIds.length) await db.insertInto('article_author').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute()
 }
+
+/**
+ * A keyset page of published summaries, newest first, as the read API lists them: built and compiled once per
+ * combination of filters (Kysely's builder cost more than SQLite's answer), then run with fresh values. A full-text
+ * filter (`idsFrom`) is built each time.
+ */
+export async function pagePublishedSummaries(db: Db, f: Omit<ArticleFilter, 'status' | 'ids' | 'excludeIds' | 'publishedSince'> & { publishedUntil: Date }, limit: number): Promise<ArticleSummary[]> {
+  if (f.idsFrom) return listArticleSummaries(db, { ...f, status: 'published' }, limit)
+  const values: (string | number)[] = [f.publishedUntil.toISOString()]
+  let shape = ''
+  for (const key of ['sectionId', 'topicId', 'tagId', 'authorId'] as const) {
+    const v = f[key]
+    if (v !== undefined) { shape += shapeLetter[key]; values.push(v) }
+  }
+  if (f.modifiedSince) { shape += 'm'; values.push(f.modifiedSince.toISOString()) }
+  if (f.olderThan) { shape += 'o'; values.push(f.olderThan.publishedAt, f.olderThan.id) }
+  values.push(limit)
+  let run = pageShapes.get(shape)
+  if (!run) {
+    run = precompiled(values.length, (db, ...args: unknown[]) => {
+      const next = (() => { let i = 1; return () => args[i++] as never })()
+      const filter: ArticleFilter = { status: 'published' }
+      for (const key of ['sectionId', 'topicId', 'tagId', 'authorId'] as const) if (shape.includes(shapeLetter[key])) filter[key] = next()
+      let q = filtered(db, filter).where('article.published_at', '<=', args[0] as string)
+      if (shape.includes('m')) q = q.where('article.modified_at', '>=', next())
+      if (shape.includes('o')) {
+        const publishedAt: string = next()
+        const id: number = next()
+        q = q.where('article.published_at', '<=', publishedAt).where((eb) => eb.or([eb('article.published_at', '<', publishedAt), eb('article.id', '<', id)]))
+      }
+      return summarySelect(db, q).orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(args[args.length - 1] as number)
+    })
+    pageShapes.set(shape, run)
+  }
+  return summariesFor((await run(db, ...values)) as SummaryRowWithLinks[])
+}
+const shapeLetter = { sectionId: 's', topicId: 'p', tagId: 'g', authorId: 'a' } as const
+const pageShapes = new Map<string, (db: Db, ...args: unknown[]) => Promise<unknown[]>>()

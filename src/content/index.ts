@@ -1,11 +1,11 @@
 // Content: articles, sections, topics, tags, authors, corrections; import and demo seed.
 export * from './article.js'
 export {
-  findArticleBySlug, findArticleById, listArticleSummaries, countArticles, pageArticleSummaries, summariesByIds,
+  findArticleBySlug, findArticleById, listArticleSummaries, countArticles, pageArticleSummaries, summariesByIds, pagePublishedSummaries,
   latestBySection, listCurrentTopics, type ArticleFilter, type Page,
 } from './article.store.js'
 export {
-  listSections, findSectionBySlug, findTopicBySlug, findTagBySlug, findAuthorBySlug, listAuthors, listTopics, listActiveTopics,
+  listSections, findSectionBySlug, findTopicBySlug, findTagBySlug, findAuthorBySlug, listAuthors, listTopics, listActiveTopics, listUsedTerms,
 } from './taxonomy.store.js'
 /**
  * Running the site's names (newsroom): list with article counts, create, rename (the old address 301-redirects,

@@ -1,4 +1,5 @@
 // Sections, topics, tags and authors: the names articles are filed under.
+import { sql } from 'kysely'
 import type { Db } from '../platform/db/index.js'
 import type { Author, Section, TagRef, Topic } from './article.js'
 import { validationError } from '../platform/errors.js'
@@ -195,4 +196,30 @@ export async function clearSlugRedirect(db: Db, kind: RedirectKind, slug: string
 export async function findSlugRedirect(db: Db, kind: RedirectKind, oldSlug: string): Promise<string | undefined> {
   const row = await db.selectFrom('slug_redirect').select('new_slug').where('kind', '=', kind).where('old_slug', '=', oldSlug).executeTakeFirst()
   return row?.new_slug
+}
+
+/**
+ * Topics, tags or authors with at least one article readers can see at `now`, by name: a name used only by drafts
+ * (a tag for a story still being written) stays inside the newsroom.
+ */
+export async function listUsedTerms(db: Db, kind: 'topic' | 'tag' | 'author', now: Date): Promise<{ slug: string; name: string; description: string }[]> {
+  const at = now.toISOString()
+  // One indexed probe per term that stops at its first visible article, rather than gathering every published article.
+  switch (kind) {
+    case 'topic':
+      return db.selectFrom('topic').select(['slug', 'name', 'description'])
+        .where(({ exists, selectFrom }) => exists(selectFrom('article_topic').innerJoin('article', 'article.id', 'article_topic.article_id')
+          .select('article.id').whereRef('article_topic.topic_id', '=', 'topic.id').where('article.status', '=', 'published').where('article.published_at', '<=', at)))
+        .orderBy('name').execute()
+    case 'tag':
+      return db.selectFrom('tag').select(['slug', 'name', sql<string>`''`.as('description')])
+        .where(({ exists, selectFrom }) => exists(selectFrom('article_tag').innerJoin('article', 'article.id', 'article_tag.article_id')
+          .select('article.id').whereRef('article_tag.tag_id', '=', 'tag.id').where('article.status', '=', 'published').where('article.published_at', '<=', at)))
+        .orderBy('name').execute()
+    case 'author':
+      return db.selectFrom('author').select(['slug', 'name', 'bio as description'])
+        .where(({ exists, selectFrom }) => exists(selectFrom('article_author').innerJoin('article', 'article.id', 'article_author.article_id')
+          .select('article.id').whereRef('article_author.author_id', '=', 'author.id').where('article.status', '=', 'published').where('article.published_at', '<=', at)))
+        .orderBy('name').execute()
+  }
 }

@@ -6,6 +6,7 @@ import { CsrfField } from './csrf.js'
 
 export type NavKey =
   | 'dashboard' | 'articles' | 'media' | 'comments' | 'pages' | 'sections' | 'topics' | 'tags' | 'authors' | 'users' | 'settings' | 'audit' | 'account' | 'api-keys'
+  | 'webhooks'
 
 /** Navigation, in order, with the lowest role that may use each place. */
 export const newsroomNav: readonly { key: NavKey; label: string; href: string; role: Role }[] = [
@@ -21,6 +22,7 @@ export const newsroomNav: readonly { key: NavKey; label: string; href: string; r
   { key: 'settings', label: 'Settings', href: '/newsroom/settings', role: 'administrator' },
   { key: 'audit', label: 'Audit log', href: '/newsroom/audit', role: 'administrator' },
   { key: 'api-keys', label: 'API keys', href: '/newsroom/api-keys', role: 'administrator' },
+  { key: 'webhooks', label: 'Webhooks', href: '/newsroom/webhooks', role: 'administrator' },
 ]
 
 /** What every newsroom page knows besides its own content; `Newsroom.chrome(req, reply)` builds it. */

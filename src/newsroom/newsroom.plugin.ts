@@ -23,6 +23,7 @@ import { pagesRoutes } from './pages.routes.js'
 import { articleRoutes } from './articles.routes.js'
 import { commentRoutes } from './comments.routes.js'
 import { apiKeyRoutes } from './api-keys.routes.js'
+import { webhookRoutes } from './webhooks.routes.js'
 
 const stateChanging = (method: RouteOptions['method']) =>
   (Array.isArray(method) ? method : [method]).some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(String(m).toUpperCase()))
@@ -98,5 +99,6 @@ export async function newsroomPlugin(app: FastifyInstance, { deps, assetPath }: 
     await scope.register(articleRoutes, newsroom)
     await scope.register(commentRoutes, newsroom)
     await scope.register(apiKeyRoutes, newsroom)
+    await scope.register(webhookRoutes, newsroom)
   })
 }

@@ -4,6 +4,8 @@ export type DomainEvent =
   | { type: 'article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted'; articleId: number; tags: string[] }
   | { type: 'taxonomy.changed'; tags: string[] }
   | { type: 'comment.changed'; articleId: number; commentId: number; tags: string[] }
+  /** A comment became visible, or was held for a moderator (webhooks); the purge travels as comment.changed, so no tags. */
+  | { type: 'comment.approved' | 'comment.held'; articleId: number; commentId: number; tags: string[] }
   | { type: 'settings.changed'; tags: string[] }
   | { type: 'api-key.revoked'; apiKeyId: number; tags: string[] }
   /** Many articles written at once (an import batch, the demo seed), after their own events or instead of them. */

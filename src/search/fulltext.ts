@@ -253,3 +253,16 @@ async function snippetsPostgres(db: Db, query: SearchQuery, hits: PgHit[]): Prom
     return { id: h.id, snippet: r ? chooseSnippet(lt(r.standfirst), lt(r.body)) : '' }
   })
 }
+
+/**
+ * The ids of every article whose text matches the query, as a subquery a list can filter by (the API's `q`);
+ * `undefined` when the query holds nothing to search for. Visibility is left to the list's own filter.
+ * @example listArticleSummaries(db, { status: 'published', idsFrom: matchingArticleIds('sqlite', 'tram') }, 20)
+ */
+export function matchingArticleIds(dialect: DialectName, input: string): RawBuilder<unknown> | undefined {
+  const query = parseQuery(input)
+  if (!isSearchable(query)) return undefined
+  return dialect === 'sqlite'
+    ? sql`select rowid from article_fts where article_fts match ${toFts5(query)}`
+    : sql`select id from article where search_vector @@ (${tsquery(query)})`
+}

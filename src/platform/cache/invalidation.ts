@@ -33,6 +33,8 @@ export function createInvalidationBus({ db, cache, redis, pollMs = 1000, now = D
 }): InvalidationBus {
   return {
     async publish(tags) {
+      // Events that purge nothing (a comment held for a moderator) leave no mark other processes would act on.
+      if (tags.length === 0) return
       cache.purge(tags)
       await db.insertInto('change_log').values({ tags: tags.join(' '), created_at: new Date(now()).toISOString() }).execute()
       // Redis only makes it sooner: a peer that misses this message still reads the change log within a second.

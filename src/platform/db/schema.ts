@@ -6,6 +6,7 @@ import type { MediaTables } from './schema.media.js'
 import type { CommentTables } from './schema.comments.js'
 import type { PageTables } from './schema.pages.js'
 import type { RelatedTables } from './schema.related.js'
+import type { WebhookTables } from './schema.webhooks.js'
 
 export type * from './schema.identity.js'
 export type * from './schema.editorial.js'
@@ -13,6 +14,7 @@ export type * from './schema.media.js'
 export type * from './schema.comments.js'
 export type * from './schema.pages.js'
 export type * from './schema.related.js'
+export type * from './schema.webhooks.js'
 
 export interface SectionTable {
   id: Generated<number>
@@ -136,7 +138,7 @@ export interface ContentTables {
   change_log: ChangeLogTable
 }
 
-export interface Database extends ContentTables, IdentityTables, EditorialTables, MediaTables, CommentTables, PageTables, RelatedTables {}
+export interface Database extends ContentTables, IdentityTables, EditorialTables, MediaTables, CommentTables, PageTables, RelatedTables, WebhookTables {}
 
 export type ArticleRow = Selectable<ArticleTable>
 export type NewArticleRow = Insertable<ArticleTable>

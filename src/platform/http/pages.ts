@@ -44,6 +44,7 @@ function sharedHeaders(opts: PageOptions): Record<string, string> {
     'surrogate-key': opts.tags.join(' '),
     'cache-tag': opts.tags.join(','),
     vary: 'Cookie',
+    ...opts.headers,
   }
 }
 

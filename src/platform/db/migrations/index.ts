@@ -9,6 +9,7 @@ import * as m0005 from './0005-comments.js'
 import * as m0006 from './0006-search-vector-plain-text.js'
 import * as m0009 from './0009-pages-and-imports.js'
 import * as m0010 from './0010-related-picks.js'
+import * as m0011 from './0011-webhooks.js'
 import * as m0012 from './0012-api-keys.js'
 import * as m0013 from './0013-search-head.js'
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0006-search-vector-plain-text': m0006,
   '0009-pages-and-imports': m0009,
   '0010-related-picks': m0010,
+  '0011-webhooks': m0011,
   '0012-api-keys': m0012,
   '0013-search-head': m0013,
 }
