@@ -70,6 +70,6 @@ export { queryPublicArticleIds, publicArticlesByIds, listPublicTerms, type ApiAr
  * @example await savePage(deps, staff, { title: 'About us', body: 'Who we are.', status: 'published', inFooter: true })
  */
 export { checkPageInput, pagePath, pageLimits, pageStatuses, type EditablePage, type PublicPage, type PageInput, type PageStatus, type FooterLink } from './page.js'
-export { findPublicPage, findPageById, listPages, listFooterPages, listPublishedPages } from './page.store.js'
+export { findPublicPage, findPageById, listPages, listFooterPages, listPublicPages, listPublishedPages } from './page.store.js'
 export { savePage, writePage, getPage } from './save-page.js'
 export { oldAddressKey, recordOldAddress, recordOldAddresses, findOldAddress } from './old-address.js'

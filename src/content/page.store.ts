@@ -24,6 +24,15 @@ export async function findPublicPage(db: Db, slug: string): Promise<PublicPage |
   return { id, slug: row.slug, path, title, bodyHtml, seoDescription, modifiedAt }
 }
 
+/** Published pages by title, as the read API lists them. */
+export async function listPublicPages(db: Db): Promise<PublicPage[]> {
+  const rows = await db.selectFrom('page').selectAll().where('status', '=', 'published').orderBy('title').execute()
+  return rows.map((row) => {
+    const { id, path, title, bodyHtml, seoDescription, modifiedAt } = toPage(row)
+    return { id, slug: row.slug, path, title, bodyHtml, seoDescription, modifiedAt }
+  })
+}
+
 /** Every page for the newsroom, footer pages first in their order. */
 export async function listPages(db: Db): Promise<EditablePage[]> {
   const rows = await db.selectFrom('page').selectAll().orderBy('in_footer', 'desc').orderBy('position').orderBy('title').execute()

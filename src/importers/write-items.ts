@@ -66,6 +66,16 @@ export async function findImported(db: Db, source: ImportSource, kind: ImportKin
   return row?.target_id
 }
 
+/** The Dateline ids the articles of a written batch now have. */
+async function importedArticleIds(db: Db, source: ImportSource, items: readonly ImportedItem[]): Promise<number[]> {
+  const sourceIds = items.filter((i) => i.kind === 'article').map((i) => i.sourceId)
+  if (!sourceIds.length) return []
+  const rows = await db.selectFrom('import_source').select('target_id')
+    .where('platform', '=', source.platform).where('site', '=', source.site).where('kind', '=', 'article').where('source_id', 'in', sourceIds)
+    .execute()
+  return rows.map((r) => r.target_id)
+}
+
 export async function rememberImported(db: Db, source: ImportSource, kind: ImportKind, sourceId: string, targetId: number, now: string): Promise<void> {
   await db.insertInto('import_source').values({ platform: source.platform, site: source.site, kind, source_id: sourceId, target_id: targetId, created_at: now })
     .onConflict((oc) => oc.columns(['platform', 'site', 'kind', 'source_id']).doUpdateSet({ target_id: targetId })).execute()
@@ -264,6 +274,9 @@ export function itemWriter(deps: WriterDeps, source: ImportSource, report: Impor
     }
     progress(items.length)
     await deps.events.emit({ type: 'taxonomy.changed', tags: ['site'] })
+    // One event for the batch, so related news is worked out for it as one queued job, not one per article.
+    const articleIds = await importedArticleIds(deps.db, source, items)
+    if (articleIds.length) await deps.events.emit({ type: 'articles.imported', articleIds, tags: [] })
   }
 
   return {

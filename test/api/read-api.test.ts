@@ -4,7 +4,7 @@ import { buildTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
 import { createArticle } from '../support/factories.js'
 import { createStaff } from '../support/auth.js'
-import { publishArticle } from '../../src/content/index.js'
+import { publishArticle, savePage } from '../../src/content/index.js'
 import { addComment } from './support.js'
 
 describe.each(testDialects())('%s: read API /api/v1/', (dialect) => {
@@ -154,6 +154,19 @@ describe.each(testDialects())('%s: read API /api/v1/', (dialect) => {
     const authors = (await get('/api/v1/authors')).json().data
     expect(authors.map((x: { slug: string }) => x.slug)).not.toContain('draft-only-author')
     expect(authors[0]).toEqual({ slug: 'ada-reporter', name: 'Ada Reporter', bio: '', url: 'https://news.example.test/author/ada-reporter/' })
+  })
+
+  it('lists published pages and gives one by slug, never a draft page', async () => {
+    await savePage(t.services, null, { title: 'About us', slug: 'about', body: 'Who we **are**.', status: 'published', inFooter: true, position: 0, seoDescription: 'About the paper' })
+    await savePage(t.services, null, { title: 'Secret plans', slug: 'secret-plans', body: 'Not yet.', status: 'draft', inFooter: false, position: 0, seoDescription: '' })
+    const list = (await get('/api/v1/pages')).json().data
+    expect(list.map((p: { slug: string }) => p.slug)).toEqual(['about'])
+    const about = await get('/api/v1/pages/about')
+    expect(about.statusCode).toBe(200)
+    expect(about.json().data).toMatchObject({ slug: 'about', title: 'About us', url: 'https://news.example.test/about/', description: 'About the paper' })
+    expect(about.json().data.html).toContain('<strong>are</strong>')
+    expect((await get('/api/v1/pages/secret-plans')).statusCode).toBe(404)
+    expect((await get('/api/v1/pages/secret-plans')).json().error.code).toBe('NOT_FOUND')
   })
 
   it('searches published articles, best first, with snippets', async () => {

@@ -30,6 +30,9 @@ describe.each(testDialects())('%s: WordPress import', (dialect) => {
     expect(report.media.missing).toEqual(['https://old.example.com/wp-content/uploads/2025/01/gone.jpg'])
     expect(report.unknownShortcodes).toEqual({ 'contact-form-7': 1 })
     expect(report.redirects).toBeGreaterThanOrEqual(20)
+    // Related news for the imported archive is queued as one job, worked out off the request path.
+    const jobs = await t.services.db.selectFrom('job').select(['kind', 'status']).where('kind', '=', 'related-refresh').execute()
+    expect(jobs).toEqual([{ kind: 'related-refresh', status: 'queued' }])
   })
 
   it('serves a classic post with its paragraphs, figures, gallery, links and table, and nothing executable', async () => {

@@ -6,7 +6,7 @@ import { notFound, validationError } from '../../platform/errors.js'
 import { sendPage } from '../../platform/http/index.js'
 import {
   findArticleById, findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, pagePublishedSummaries,
-  listUsedTerms, listSections, type PublicArticle,
+  findPublicPage, listPublicPages, listUsedTerms, listSections, type PublicArticle, type PublicPage,
 } from '../../content/index.js'
 import { listApprovedComments } from '../../comments/index.js'
 import { findSearchResults, matchingArticleIds, maxQueryLength } from '../../search/index.js'
@@ -14,7 +14,7 @@ import { articleCursor, commentCursor, searchCursor } from './cursor.js'
 import {
   absoluteFrom, articleResource, articleSummaryResource, authorResource, commentResource, sectionResource, tagResource, topicResource,
 } from './resources.js'
-import { articleListQuery, articleRefParams, listOf, oneOf, pageOf, pageQuery, searchQuery } from './schemas.js'
+import { articleListQuery, articleRefParams, listOf, oneOf, pageOf, pageQuery, pageSlugParams, searchQuery } from './schemas.js'
 
 /** Every API response may be read by any site's scripts: it is public content, sent without credentials. */
 export const corsHeaders = { 'access-control-allow-origin': '*' }
@@ -156,6 +156,24 @@ export async function readRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     const next = offset + results.length < total && results.length > 0 ? searchCursor.encode(offset + results.length) : null
     const data = results.map((r) => ({ article: articleSummaryResource(r.article, abs), snippet: r.snippet.replace(/[\u0002\u0003]/g, '') }))
     return send(req, reply, { data, next_cursor: next }, ['search', 'home'], 30)
+  })
+
+  const pageResource = (p: PublicPage) => ({
+    slug: p.slug, url: abs(p.path), title: p.title, html: p.bodyHtml, description: p.seoDescription, updated_at: p.modifiedAt.toISOString(),
+  })
+  // Pages change with the taxonomy event the newsroom sends for them, which purges 'site'.
+  app.get('/pages', {
+    config: pub,
+    schema: { operationId: 'listPages', tags: ['Pages'], summary: 'Published pages that are not news, by title', response: listOf('Page', 'Pages') },
+  }, async (req, reply) => send(req, reply, { data: (await listPublicPages(db)).map(pageResource) }, ['api:pages']))
+
+  app.get('/pages/:slug', {
+    config: pub,
+    schema: { operationId: 'getPage', tags: ['Pages'], summary: 'One published page', params: pageSlugParams, response: oneOf('Page', 'The page') },
+  }, async (req, reply) => {
+    const page = await findPublicPage(db, (req.params as { slug: string }).slug)
+    if (!page) throw notFound('Page')
+    return send(req, reply, { data: pageResource(page) }, ['api:pages'])
   })
 
   app.get('/sections', {

@@ -45,6 +45,11 @@ export const refSchemas = [
   },
   { $id: 'Tag', type: 'object', required: ['slug', 'name', 'url'], properties: { slug: text, name: text, url } },
   {
+    $id: 'Page', type: 'object', description: 'A page that is not news (About, Contact, Ethics policy): no dates, byline or comments.',
+    required: ['slug', 'url', 'title', 'html', 'description', 'updated_at'],
+    properties: { slug: text, url, title: text, html: text, description: text, updated_at: { type: 'string', format: 'date-time' } },
+  },
+  {
     $id: 'Author', type: 'object', description: 'A byline; staff accounts behind it are never shown.', required: ['slug', 'name', 'url'],
     properties: { slug: text, name: text, bio: text, url },
   },
@@ -131,6 +136,10 @@ export const searchQuery = {
   },
 } as const
 
+export const pageSlugParams = {
+  type: 'object', required: ['slug'],
+  properties: { slug: { type: 'string', minLength: 1, maxLength: 200, description: 'The page\'s slug.' } },
+} as const
 export const pageQuery = { type: 'object', properties: { cursor, limit } } as const
 
 export const articleRefParams = {

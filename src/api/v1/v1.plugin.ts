@@ -29,7 +29,7 @@ export async function v1Plugin(app: FastifyInstance, { deps, clientLimit }: V1Op
         description: 'Published articles, sections, topics, tags, authors, approved comments and search. Public: no key needed.',
       },
       servers: [{ url: deps.config.siteUrl }],
-      tags: [{ name: 'Articles' }, { name: 'Comments' }, { name: 'Search' }, { name: 'Taxonomy' }],
+      tags: [{ name: 'Articles' }, { name: 'Comments' }, { name: 'Search' }, { name: 'Taxonomy' }, { name: 'Pages' }],
     },
     // Shared shapes keep their names in components.schemas instead of def-0, def-1 …
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
