@@ -228,7 +228,7 @@ describe.each(testDialects())('%s: read API /api/v1/', (dialect) => {
     expect(result.errors ?? []).toEqual([])
     expect(result.valid).toBe(true)
     expect(Object.keys(spec.paths).sort()).toEqual([
-      '/api/v1/articles', '/api/v1/articles/{ref}', '/api/v1/articles/{ref}/comments', '/api/v1/authors', '/api/v1/search',
+      '/api/v1/articles', '/api/v1/articles/{ref}', '/api/v1/articles/{ref}/comments', '/api/v1/authors', '/api/v1/pages', '/api/v1/pages/{slug}', '/api/v1/search',
       '/api/v1/sections', '/api/v1/tags', '/api/v1/topics',
     ])
     expect(Object.keys(spec.components.schemas)).toEqual(expect.arrayContaining(['Article', 'ArticleSummary', 'Comment', 'Error']))

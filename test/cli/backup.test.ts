@@ -42,8 +42,9 @@ async function contents(url: string): Promise<Record<string, unknown[]>> {
     for (const t of tables) {
       const rows = await handle.db.selectFrom(t as 'article').selectAll().execute()
       out[t] = rows.map((r) => {
-        const { search_vector: _, ...rest } = r as Record<string, unknown>
-        return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v]))
+        // PostgreSQL's generated search columns are the database's own, rebuilt from the rows; SQLite has none.
+        return Object.fromEntries(Object.entries(r as Record<string, unknown>).filter(([k]) => !k.startsWith('search_'))
+          .map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v]))
       }).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
     }
     return out

@@ -71,6 +71,8 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     return sendGhostError(reply, 500, 'An unexpected error occurred')
   })
   app.setNotFoundHandler((_req, reply) => sendGhostError(reply, 404, 'Resource not found'))
+  // The site's catch-all for old addresses would otherwise answer unknown API paths with an HTML page.
+  app.get('/*', { config: { access: 'public' } }, async (_req, reply) => sendGhostError(reply, 404, 'Resource not found'))
 
   // Live keys are remembered for a second, as long as another process's change may take to arrive anyway; a revocation
   // here forgets them at once. Unknown keys are not remembered, so guessing cannot fill the map.
