@@ -59,9 +59,9 @@ export const sharingScored = 30
 /** Picks for one profiled article: candidates from its strongest terms' postings, then scored in full. */
 export async function picksFor(corpus: Corpus, article: Profile): Promise<Picks> {
   const query = [...article.vector].slice(0, queryTerms).map(([t, w]): [number, number] => [termHash(t), w])
-  const byWords = await corpus.candidates(query, article.id, candidatesScored)
-  const overrides = await corpus.overrides(article.id)
-  const ids = [...new Set([...byWords, ...(await corpus.sharing(article)), ...overrides.pinned])].filter((id) => id !== article.id)
+  // Independent reads, in parallel: on PostgreSQL each is a round trip.
+  const [byWords, overrides, sharing] = await Promise.all([corpus.candidates(query, article.id, candidatesScored), corpus.overrides(article.id), corpus.sharing(article)])
+  const ids = [...new Set([...byWords, ...sharing, ...overrides.pinned])].filter((id) => id !== article.id)
   const profiles = await corpus.profiles(ids)
   const byId = new Map(profiles.map((p) => [p.id, p]))
   return choosePicks(article, scoreCandidates(article, profiles), byId, overrides)

@@ -37,8 +37,10 @@ export async function articleWords(db: Db, ids: readonly number[]): Promise<Arti
 export async function articleLabels(db: Db, ids: readonly number[]): Promise<Map<number, { topicIds: number[]; tagIds: number[] }>> {
   const out = new Map<number, { topicIds: number[]; tagIds: number[] }>(ids.map((id) => [id, { topicIds: [], tagIds: [] }]))
   if (ids.length === 0) return out
-  const topics = await inSlices(ids, 500, (slice) => db.selectFrom('article_topic').select(['article_id', 'topic_id']).where('article_id', 'in', slice).execute())
-  const tags = await inSlices(ids, 500, (slice) => db.selectFrom('article_tag').select(['article_id', 'tag_id']).where('article_id', 'in', slice).execute())
+  const [topics, tags] = await Promise.all([
+    inSlices(ids, 500, (slice) => db.selectFrom('article_topic').select(['article_id', 'topic_id']).where('article_id', 'in', slice).execute()),
+    inSlices(ids, 500, (slice) => db.selectFrom('article_tag').select(['article_id', 'tag_id']).where('article_id', 'in', slice).execute()),
+  ])
   for (const t of topics) out.get(t.article_id)?.topicIds.push(t.topic_id)
   for (const t of tags) out.get(t.article_id)?.tagIds.push(t.tag_id)
   return out
