@@ -5,6 +5,7 @@ import { DomainError } from '../platform/errors.js'
 import { mediaPath, parseVariants } from '../media/index.js'
 import { articlePath, type ArticleImage, type AuthorRef, type SectionRef, type TagRef, type TopicRef } from './article.js'
 import { checkArticleFilter, type ArticleFilterNode, type FilterValue, type PublicArticleQuery } from './article-query.js'
+import { idBatch, inBatches } from './article.store.js'
 
 type Eb = ExpressionBuilder<Database, 'article' | 'section'>
 
@@ -166,17 +167,6 @@ export interface ApiArticle {
   seoTitle: string
   seoDescription: string
   commentsOpen: boolean
-}
-
-const idBatch = 24
-
-async function inBatches<R>(ids: readonly number[], run: (batch: number[]) => Promise<R[]>): Promise<R[]> {
-  const batches: number[][] = []
-  for (let i = 0; i < ids.length; i += idBatch) {
-    const batch = ids.slice(i, i + idBatch)
-    batches.push([...batch, ...Array<number>(idBatch - batch.length).fill(-1)])
-  }
-  return (await Promise.all(batches.map(run))).flat()
 }
 
 const articleRows = precompiled(idBatch, (db, ...ids: number[]) =>

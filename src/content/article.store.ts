@@ -52,9 +52,10 @@ type SummaryLink = TopicRef & { kind: 'topic' | 'author'; position: number }
 
 // Lookups by a list of ids run as one precompiled query per batch of this many, the last padded with an id no row has:
 // building a query with a fresh IN list each time cost Kysely more than SQLite spent answering it.
-const idBatch = 24
+export const idBatch = 24
 
-async function inBatches<R>(ids: readonly number[], run: (batch: number[]) => Promise<R[]>): Promise<R[]> {
+/** Runs `run` over the ids in padded batches of `idBatch`, for queries precompiled with that many parameters. */
+export async function inBatches<R>(ids: readonly number[], run: (batch: number[]) => Promise<R[]>): Promise<R[]> {
   const batches: number[][] = []
   for (let i = 0; i < ids.length; i += idBatch) {
     const batch = ids.slice(i, i + idBatch)
