@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import { h, type VNode } from 'preact'
 import { DomainError, type FieldIssue } from '../platform/errors.js'
-import { pageNumber, paging, statusFor, wantsJson } from '../platform/http/index.js'
+import { pageNumber, paging, readMultipartUpload, statusFor, wantsJson } from '../platform/http/index.js'
 import { recordAudit, roleAtLeast } from '../identity/index.js'
 import {
   createMediaStore, deleteMedia, getMedia, listMedia, mediaDisplayUrl, mediaLimits, mediaMarkdown, mediaPath, updateMediaDetails, uploadMedia,
@@ -108,14 +108,7 @@ export async function mediaRoutes(app: FastifyInstance, newsroom: Newsroom) {
     if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as a multipart/form-data upload')
     let file: { bytes: Buffer; filename: string } | undefined
     try {
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer()
-          if (part.fieldname === 'file' && !file) file = { bytes, filename: part.filename }
-        } else if ((part.fieldname === 'alt' || part.fieldname === 'caption' || part.fieldname === 'credit') && typeof part.value === 'string') {
-          text[part.fieldname] = part.value
-        }
-      }
+      file = await readMultipartUpload(req, text)
     } catch (err) {
       const limit = err as { statusCode?: number; code?: string }
       if (limit.code === 'FST_REQ_FILE_TOO_LARGE') {

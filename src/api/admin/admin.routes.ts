@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import type { Deps } from '../../platform/deps.js'
 import { DomainError } from '../../platform/errors.js'
+import { readMultipartUpload } from '../../platform/http/index.js'
 import {
   apiKeyActor, claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type ApiKey,
 } from '../../identity/index.js'
@@ -154,14 +155,7 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     const text = { alt: '', caption: '', credit: '' }
     let file: { bytes: Buffer; filename: string } | undefined
     try {
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer()
-          if (part.fieldname === 'file' && !file) file = { bytes, filename: part.filename }
-        } else if ((part.fieldname === 'alt' || part.fieldname === 'caption' || part.fieldname === 'credit') && typeof part.value === 'string') {
-          text[part.fieldname] = part.value
-        }
-      }
+      file = await readMultipartUpload(req, text)
     } catch (err) {
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than the ${config.mediaMaxBytes} byte limit`)
       throw new DomainError('VALIDATION', 'The upload arrived incomplete or garbled')
