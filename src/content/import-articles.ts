@@ -6,7 +6,7 @@ import type { Clock } from '../platform/clock.js'
 import type { Events } from '../platform/events.js'
 import { DomainError } from '../platform/errors.js'
 import { articleStatuses, type ArticleStatus } from './article.js'
-import { checkArticleInput, writeArticle, type ArticleInput, type NameIds } from './save-article.js'
+import { checkArticleInput, writeArticle, writeArticles, type ArticleInput, type NameIds } from './save-article.js'
 
 export interface ImportReport {
   created: number
@@ -99,11 +99,7 @@ export async function importArticles(
     if (batch.length === 0) return
     const items = batch
     batch = []
-    const results = await db.transaction().execute(async (trx) => {
-      const out = []
-      for (const item of items) out.push(await writeArticle(trx, item.input, clock.now(), known))
-      return out
-    }).catch(async () => {
+    const results = await db.transaction().execute((trx) => writeArticles(trx, items.map((i) => i.input), clock.now(), known)).catch(async () => {
       // One row the checks could not foresee failed the batch: save the others one by one and report it.
       known.clear()
       const out = []

@@ -17,7 +17,7 @@ export {
   createTerm, renameTerm, removeTerm, getTerm, termPath, taxonomyLabels, taxonomyLimits, type TermInput,
 } from './manage-taxonomy.js'
 export { withLibraryImage } from './featured-image.js'
-export { saveArticle, writeArticle, checkArticleInput, articleLimits, type ArticleInput, type WriteResult, type NameIds } from './save-article.js'
+export { saveArticle, writeArticle, insertNewArticles, takenSlugs, checkArticleInput, articleLimits, type ArticleInput, type WriteResult, type NameIds, type NewArticle } from './save-article.js'
 export { importArticles, toArticleInput, type ImportReport } from './import-articles.js'
 export { renderMarkdown, sanitize, htmlToText, toOneLine, excerpt } from './markdown.js'
 export { getSettings, saveSettings, findDefaultCardImage, useDefaultCardImage, patchStoredSettings } from './settings.store.js'

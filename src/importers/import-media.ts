@@ -6,6 +6,9 @@ import { findMediaById, mediaDisplayUrl, uploadMedia, type Media, type MediaStor
 import type { ImportReport } from './import-report.js'
 import { findImported, rememberImported, type ImportSource } from './write-items.js'
 import { stripControls } from './html-to-markdown.js'
+import { imageKey } from './image-key.js'
+
+export { imageKey }
 
 export interface SourceImage {
   sourceId: string
@@ -20,14 +23,6 @@ export interface SourceImage {
 
 export type MediaDeps = Pick<Deps, 'db' | 'clock' | 'config'> & { store: MediaStore }
 
-/** A lookup key that ignores the host, case, and WordPress's `-300x200` size suffix, so every size finds the original. */
-export function imageKey(url: string): string {
-  let path = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '')
-  try {
-    path = decodeURIComponent(path)
-  } catch { /* kept as written */ }
-  return path.toLowerCase().replace(/-\d+x\d+(\.[a-z0-9]+)$/, '$1').replace(/-scaled(\.[a-z0-9]+)$/, '$1')
-}
 
 /** Where a picture would be under the media folder; never outside it. */
 function locate(mediaDir: string, image: SourceImage): string[] {

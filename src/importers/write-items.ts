@@ -2,14 +2,15 @@
 // comments and old addresses lands whole or not at all, so an import stopped anywhere and run again ends the same.
 import type { Deps } from '../platform/deps.js'
 import type { Insertable } from 'kysely'
-import type { Db, CommentStatus, ImportKind, ImportSourceTable } from '../platform/db/index.js'
+import type { Db, CommentStatus, CommentTable, ImportKind, ImportSourceTable } from '../platform/db/index.js'
 import { DomainError } from '../platform/errors.js'
 import { enqueueJob } from '../platform/jobs/index.js'
 import {
-  checkArticleInput, checkPageInput, publishJobKey, publishJobKind, recordOldAddresses, reservedSlugs, slugify, writeArticle, writePage,
+  checkArticleInput, checkPageInput, insertNewArticles, takenSlugs, publishJobKey, publishJobKind, recordOldAddresses, reservedSlugs, slugify, writeArticle, writePage,
   type ArticleInput, type NameIds, type PageInput,
 } from '../content/index.js'
-import { commentLimits, emailHashOf, normaliseText, renderCommentBody } from '../comments/index.js'
+import { commentLimits, emailHashOf, normaliseText } from '../comments/index.js'
+import { renderImportedComment } from './comment-render.js'
 import { countInto, type ImportReport, type ProgressListener } from './import-report.js'
 import { stripControls } from './html-to-markdown.js'
 
@@ -31,6 +32,8 @@ export interface ImportedComment {
   body: string
   status: CommentStatus
   createdAt: Date
+  /** The body already cleaned and rendered (renderImportedComment, on a worker thread); stored as given. */
+  rendered?: { body: string; html: string } | undefined
 }
 
 export interface ImportedItem {
@@ -41,6 +44,8 @@ export interface ImportedItem {
   kind: 'article' | 'page'
   article?: ArticleInput | undefined
   page?: PageInput | undefined
+  /** `renderMarkdown(article.body)`, when a worker thread has already rendered it. */
+  bodyHtml?: string | undefined
   /** The item's addresses on the old site; each will answer 301 to its new address. */
   oldAddresses: string[]
   comments: ImportedComment[]
@@ -134,6 +139,20 @@ export function threadOrder(comments: ImportedComment[]): ImportedComment[] {
 
 const maxDepth = 5
 
+/** The row an imported comment becomes: text cleaned and limited like a reader's, the email kept only for moderation. */
+function commentRow(deps: WriterDeps, c: ImportedComment, articleId: number, parent: { id: number; threadId: number } | undefined, depth: number): Insertable<CommentTable> {
+  const { body, html } = c.rendered ?? renderImportedComment(c.body)
+  const email = stripControls(c.authorEmail).trim().toLowerCase().slice(0, commentLimits.email)
+  const created = c.createdAt.toISOString()
+  return {
+    article_id: articleId, parent_id: parent?.id ?? null, thread_id: parent?.threadId ?? null, depth,
+    author_name: normaliseText(stripControls(c.authorName)).slice(0, commentLimits.name) || 'Anonymous',
+    author_email: email || null, email_hash: email ? emailHashOf(deps.secret, email) : null,
+    author_website: plainWebsite(c.authorWebsite), body, body_html: html, status: c.status, previous_status: null,
+    reason: 'imported', ip_hash: '', staff_user_id: null, notify: 0, created_at: created, updated_at: created,
+  }
+}
+
 async function writeComments(db: Db, deps: WriterDeps, source: ImportSource, articleId: number, comments: ImportedComment[], report: ImportReport, at: string) {
   if (!comments.length) return
   const known = new Map<string, { id: number; depth: number; threadId: number }>()
@@ -151,16 +170,7 @@ async function writeComments(db: Db, deps: WriterDeps, source: ImportSource, art
     }
     const parent = c.parentSourceId ? known.get(c.parentSourceId) : undefined
     const depth = parent ? Math.min(parent.depth + 1, maxDepth) : 0
-    const body = normaliseText(stripControls(c.body), { multiline: true }).slice(0, commentLimits.body) || '…'
-    const email = stripControls(c.authorEmail).trim().toLowerCase().slice(0, commentLimits.email)
-    const created = c.createdAt.toISOString()
-    const row = await db.insertInto('comment').values({
-      article_id: articleId, parent_id: parent?.id ?? null, thread_id: parent?.threadId ?? null, depth,
-      author_name: normaliseText(stripControls(c.authorName)).slice(0, commentLimits.name) || 'Anonymous',
-      author_email: email || null, email_hash: email ? emailHashOf(deps.secret, email) : null,
-      author_website: plainWebsite(c.authorWebsite), body, body_html: renderCommentBody(body), status: c.status, previous_status: null,
-      reason: 'imported', ip_hash: '', staff_user_id: null, notify: 0, created_at: created, updated_at: created,
-    }).returning('id').executeTakeFirstOrThrow()
+    const row = await db.insertInto('comment').values(commentRow(deps, c, articleId, parent, depth)).returning('id').executeTakeFirstOrThrow()
     const threadId = parent?.threadId ?? row.id
     if (!parent) await db.updateTable('comment').set({ thread_id: row.id }).where('id', '=', row.id).execute()
     remembered.push({ platform: source.platform, site: source.site, kind: 'comment' as const, source_id: c.sourceId, target_id: row.id, created_at: at })
@@ -211,6 +221,132 @@ async function writeItem(db: Db, deps: WriterDeps, source: ImportSource, item: I
   return created ? 'created' : 'updated'
 }
 
+/** Every import_source row of a kind for these source ids, in one query a chunk. */
+async function importedIds(db: Db, source: ImportSource, kind: ImportKind, sourceIds: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>()
+  for (let i = 0; i < sourceIds.length; i += 500) {
+    const rows = await db.selectFrom('import_source').select(['source_id', 'target_id'])
+      .where('platform', '=', source.platform).where('site', '=', source.site).where('kind', '=', kind)
+      .where('source_id', 'in', sourceIds.slice(i, i + 500)).execute()
+    for (const r of rows) found.set(r.source_id, r.target_id)
+  }
+  return found
+}
+
+const rowsChunk = 400
+
+/**
+ * The new articles of a batch with all their comments, in a few multi-row statements whatever the batch's size; the
+ * comments go in a generation at a time (every comment's parent is written before it). Comment counts are known up
+ * front, so no article row is written twice (on PostgreSQL a second write recomputes its search vectors).
+ */
+async function writeNewArticles(db: Db, deps: WriterDeps, source: ImportSource, items: readonly ImportedItem[], report: ImportReport, now: Date, known: NameIds): Promise<void> {
+  const at = now.toISOString()
+  // A comment id seen in an earlier import (the same thread exported twice) is not written again; replies to it attach to it.
+  const commentsOf = items.map((item) => threadOrder(item.comments))
+  const placed = new Map<string, { id: number; depth: number; threadId: number; articleId: number }>()
+  const allIds = commentsOf.flat().map((c) => c.sourceId)
+  for (let i = 0; i < allIds.length; i += 500) {
+    const rows = await db.selectFrom('import_source').innerJoin('comment', 'comment.id', 'import_source.target_id')
+      .select(['import_source.source_id', 'comment.id', 'comment.depth', 'comment.thread_id', 'comment.article_id'])
+      .where('platform', '=', source.platform).where('site', '=', source.site).where('kind', '=', 'comment')
+      .where('source_id', 'in', allIds.slice(i, i + 500)).execute()
+    for (const e of rows) placed.set(e.source_id, { id: e.id, depth: e.depth, threadId: e.thread_id ?? e.id, articleId: e.article_id })
+  }
+  // An import never writes the same comment twice, even when an export repeats an id.
+  const seen = new Set<string>()
+  const toWrite = commentsOf.map((list) => list.filter((c) => {
+    if (placed.has(c.sourceId) || seen.has(c.sourceId)) {
+      report.comments.existing++
+      return false
+    }
+    seen.add(c.sourceId)
+    return true
+  }))
+  const results = await insertNewArticles(db, items.map((item, i) => ({
+    input: item.article!, slug: item.article!.slug!, bodyHtml: item.bodyHtml, commentCount: toWrite[i]!.filter((c) => c.status === 'approved').length,
+  })), now, known)
+  const articleIds = results.map((r) => r.id)
+  const remembered: Insertable<ImportSourceTable>[] = items.map((item, i) => ({
+    platform: source.platform, site: source.site, kind: 'article' as const, source_id: item.sourceId, target_id: articleIds[i]!, created_at: at,
+  }))
+  for (const [i, item] of items.entries()) {
+    const input = item.article!
+    if (input.status === 'scheduled' && input.publishedAt) {
+      await enqueueJob(db, { kind: publishJobKind, payload: { articleId: articleIds[i]! }, runAt: input.publishedAt, key: publishJobKey(articleIds[i]!) }, now)
+    }
+  }
+  const sectionIds = [...new Set(results.map((r) => r.sectionId))]
+  const sections = new Map((await db.selectFrom('section').select(['id', 'slug']).where('id', 'in', sectionIds).execute()).map((s) => [s.id, s.slug]))
+  const moves: [string, string][] = []
+  items.forEach((item, i) => {
+    const path = `/${sections.get(results[i]!.sectionId)}/${item.article!.slug}/`
+    for (const old of item.oldAddresses) moves.push([old, path])
+  })
+
+  let pending = toWrite.flatMap((list, i) => list.map((c) => ({ c, articleId: articleIds[i]! })))
+  const inBatch = new Set(pending.map(({ c }) => c.sourceId))
+  const parentOf = (c: ImportedComment, articleId: number) => {
+    const p = c.parentSourceId && c.parentSourceId !== c.sourceId ? placed.get(c.parentSourceId) : undefined
+    return p && p.articleId === articleId ? p : undefined
+  }
+  while (pending.length) {
+    // This generation: comments whose parent is written, or is not coming (they become top-level, as threadOrder says).
+    const ready = new Set(pending.filter(({ c }) => !c.parentSourceId || placed.has(c.parentSourceId) || !inBatch.has(c.parentSourceId) || c.parentSourceId === c.sourceId))
+    // threadOrder already broke cycles; should one remain, its first comment starts a thread rather than loop forever.
+    if (!ready.size) ready.add(pending[0]!)
+    const generation = [...ready]
+    const waiting = pending.filter((p) => !ready.has(p))
+    for (let g = 0; g < generation.length; g += rowsChunk) {
+      const chunk = generation.slice(g, g + rowsChunk).map(({ c, articleId }) => {
+        const parent = parentOf(c, articleId)
+        return { c, articleId, parent, depth: parent ? Math.min(parent.depth + 1, maxDepth) : 0 }
+      })
+      const rows = await db.insertInto('comment').values(chunk.map(({ c, articleId, parent, depth }) => commentRow(deps, c, articleId, parent, depth))).returning('id').execute()
+      // Ids are handed out in the order of the VALUES rows on both databases (SQLite's rowid, PostgreSQL's sequence).
+      const ids = rows.map((r) => r.id).sort((a, b) => a - b)
+      const roots: number[] = []
+      chunk.forEach(({ c, articleId, parent, depth }, k) => {
+        const id = ids[k]!
+        placed.set(c.sourceId, { id, depth, threadId: parent?.threadId ?? id, articleId })
+        if (!parent) roots.push(id)
+        remembered.push({ platform: source.platform, site: source.site, kind: 'comment' as const, source_id: c.sourceId, target_id: id, created_at: at })
+      })
+      if (roots.length) await db.updateTable('comment').set((eb) => ({ thread_id: eb.ref('id') })).where('id', 'in', roots).execute()
+      report.comments.created += chunk.length
+    }
+    pending = waiting
+  }
+  for (let i = 0; i < remembered.length; i += rowsChunk) {
+    await db.insertInto('import_source').values(remembered.slice(i, i + rowsChunk))
+      .onConflict((oc) => oc.columns(['platform', 'site', 'kind', 'source_id']).doUpdateSet((eb) => ({ target_id: eb.ref('excluded.target_id') }))).execute()
+  }
+  for (let i = 0; i < moves.length; i += 500) report.redirects += await recordOldAddresses(db, moves.slice(i, i + 500), at)
+}
+
+/** Writes a batch: new articles together (writeNewArticles), re-imported items and pages one by one. */
+async function writeBatch(db: Db, deps: WriterDeps, source: ImportSource, items: readonly ImportedItem[], report: ImportReport, now: Date, known: NameIds): Promise<('created' | 'updated')[]> {
+  const mapped = await importedIds(db, source, 'article', items.filter((i) => i.kind === 'article').map((i) => i.sourceId))
+  const taken = await takenSlugs(db, items.flatMap((i) => (i.kind === 'article' && !mapped.has(i.sourceId) ? [i.article!.slug!] : [])))
+  const fresh: ImportedItem[] = []
+  const one: ImportedItem[] = []
+  for (const item of items) {
+    const slug = item.article?.slug
+    if (item.kind === 'article' && slug && !mapped.has(item.sourceId) && !taken.has(slug)) {
+      taken.add(slug)
+      fresh.push(item)
+    } else one.push(item)
+  }
+  // An item given twice in a batch is written once as new, then as an update.
+  const firstAt = new Map<string, number>()
+  const freshOnce = fresh.filter((item) => !firstAt.has(item.sourceId) && firstAt.set(item.sourceId, 1))
+  one.push(...fresh.filter((item) => !freshOnce.includes(item)))
+  if (freshOnce.length) await writeNewArticles(db, deps, source, freshOnce, report, now, known)
+  const outcomes: ('created' | 'updated')[] = freshOnce.map(() => 'created')
+  for (const item of one) outcomes.push(await writeItem(db, deps, source, item, report, now, known))
+  return outcomes
+}
+
 /**
  * Collects items and writes them `batchSize` to a transaction; when a batch fails on something the checks could not
  * foresee, its items are written one by one and only the culprit is reported. A dry run checks and counts, writing nothing.
@@ -249,11 +385,7 @@ export function itemWriter(deps: WriterDeps, source: ImportSource, report: Impor
     }
     const counts = { ...report.comments, redirects: report.redirects }
     try {
-      const outcomes = await deps.db.transaction().execute(async (trx) => {
-        const out: ('created' | 'updated')[] = []
-        for (const item of items) out.push(await writeItem(trx, deps, source, item, report, deps.clock.now(), known))
-        return out
-      })
+      const outcomes = await deps.db.transaction().execute((trx) => writeBatch(trx, deps, source, items, report, deps.clock.now(), known))
       outcomes.forEach(tally)
     } catch {
       // Nothing of the batch was kept: undo its counts, then save item by item so only the culprit is left out.

@@ -9,7 +9,8 @@ import { importImages, imageKey, type MediaDeps, type SourceImage } from '../imp
 import { ignore, itemWriter, type ImportedComment, type ImportedItem, type ImportSource, type WriterDeps } from '../write-items.js'
 import { stripControls } from '../html-to-markdown.js'
 import { childText, childrenNamed, readWxr, type XmlNode } from './wxr-reader.js'
-import { convertWordPressBody, type MediaLookup } from './wordpress-body.js'
+import { postRenderer } from './body-pool.js'
+import type { MediaTable, RenderedPost } from './body-render.js'
 
 export interface ImportOptions {
   dryRun?: boolean | undefined
@@ -118,39 +119,49 @@ export async function importWordPress(deps: WriterDeps & MediaDeps, file: string
     byKey.set(imageKey(a.url), m)
     if (a.file) byKey.set(imageKey(`/wp-content/uploads/${a.file}`), m)
   }
-  const lookup: MediaLookup = {
-    urlFor: (url) => {
-      const m = byKey.get(imageKey(url))
-      return m && mediaDisplayUrl(m)
-    },
-    attachment: (id) => {
-      const a = s.attachments.get(id)
-      if (!a) return undefined
+  const table: MediaTable = {
+    urls: [...byKey].map(([key, m]) => [key, mediaDisplayUrl(m)]),
+    attachments: [...s.attachments].map(([id, a]) => {
       const m = media.get(id)
-      return { url: m ? mediaDisplayUrl(m) : a.url, alt: m?.alt ?? a.alt, caption: m?.caption ?? a.caption }
-    },
+      return [id, { url: m ? mediaDisplayUrl(m) : a.url, alt: m?.alt ?? a.alt, caption: m?.caption ?? a.caption }]
+    }),
   }
+  const renderer = postRenderer(table, s.total)
   const reserved = (slug: string) => ['topic', 'author', 'tag', 'search', 'feed', 'newsroom', 'api', 'assets', 'media', 'comments', 'sitemaps', 'healthz', 'readyz'].includes(slug)
   const categoryByTermId = new Map([...s.categories.values()].map((c) => [c.termId, c]))
   const writer = itemWriter(deps, source, report, { dryRun: opts.dryRun, total: s.total, onProgress: opts.onProgress, batchSize: opts.batchSize })
 
-  for await (const { node, line } of readWxr(file)) {
-    if (node.name !== 'item') continue
-    const type = childText(node, 'wp:post_type').trim()
-    const id = childText(node, 'wp:post_id').trim()
-    const title = text(childText(node, 'title'))
-    if (type === 'attachment') continue
-    if (type === 'nav_menu_item') { ignore(report, 'menu items'); continue }
-    if (type === 'revision') { ignore(report, 'revisions'); continue }
-    if (type !== 'post' && type !== 'page') { ignore(report, `custom post type "${type || 'unknown'}"`); continue }
-    const status = childText(node, 'wp:status').trim()
-    if (status === 'auto-draft' || status === 'inherit') { ignore(report, 'auto-drafts'); continue }
-    if (status === 'private' || status === 'trash') {
-      writer.skip(line, title || `#${id}`, status === 'private' ? 'private post: not imported' : 'in the trash: not imported', true)
-      continue
+  // Posts are rendered a few dozen ahead of the one being written, on a worker thread (body-pool.ts).
+  const ahead: { node: XmlNode; line: number; type: string; id: string; title: string; status: string; rendered: Promise<RenderedPost> }[] = []
+  const lookahead = 64
+  try {
+    for await (const { node, line } of readWxr(file)) {
+      if (node.name !== 'item') continue
+      const type = childText(node, 'wp:post_type').trim()
+      const id = childText(node, 'wp:post_id').trim()
+      const title = text(childText(node, 'title'))
+      if (type === 'attachment') continue
+      if (type === 'nav_menu_item') { ignore(report, 'menu items'); continue }
+      if (type === 'revision') { ignore(report, 'revisions'); continue }
+      if (type !== 'post' && type !== 'page') { ignore(report, `custom post type "${type || 'unknown'}"`); continue }
+      const status = childText(node, 'wp:status').trim()
+      if (status === 'auto-draft' || status === 'inherit') { ignore(report, 'auto-drafts'); continue }
+      if (status === 'private' || status === 'trash') {
+        writer.skip(line, title || `#${id}`, status === 'private' ? 'private post: not imported' : 'in the trash: not imported', true)
+        continue
+      }
+      const comments = type === 'post' ? childrenNamed(node, 'wp:comment').map((c) => childText(c, 'wp:comment_content')) : []
+      ahead.push({ node, line, type, id, title, status, rendered: renderer.render(childText(node, 'content:encoded'), comments) })
+      if (ahead.length >= lookahead) await writePost(ahead.shift()!)
     }
+    while (ahead.length) await writePost(ahead.shift()!)
+  } finally {
+    await renderer.close()
+  }
+
+  async function writePost({ node, line, type, id, title, status, rendered }: (typeof ahead)[number]): Promise<void> {
     const m = meta(node)
-    const body = convertWordPressBody(childText(node, 'content:encoded'), lookup)
+    const body = await rendered
     for (const name of body.unknownShortcodes) countInto(report.unknownShortcodes, name)
     const bodyText = body.markdown
     const headline = fitName(title, articleLimits.headline) || fitName(excerpt(bodyText.replace(/[#*_>![\]()`-]/g, ' '), 80), articleLimits.headline) || `Untitled ${type} ${id}`
@@ -165,7 +176,7 @@ export async function importWordPress(deps: WriterDeps & MediaDeps, file: string
         inFooter: false, position: Math.min(Math.max(0, Number(childText(node, 'wp:menu_order')) || 0), 10_000),
       }
       await writer.add({ line, sourceId: id, title: headline, kind: 'page', page, oldAddresses, comments: [] })
-      continue
+      return
     }
 
     const cats = node.children.filter((c) => c.name === 'category')
@@ -186,7 +197,7 @@ export async function importWordPress(deps: WriterDeps & MediaDeps, file: string
     const standfirst = excerpt(text(childText(node, 'excerpt:encoded').replace(/<[^>]+>/g, ' ')) || body.teaser || '', articleLimits.standfirst - 1)
 
     const comments: ImportedComment[] = []
-    for (const c of childrenNamed(node, 'wp:comment')) {
+    for (const [n, c] of childrenNamed(node, 'wp:comment').entries()) {
       const kind = childText(c, 'wp:comment_type').trim()
       if (kind === 'pingback' || kind === 'trackback') { ignore(report, `${kind}s`); continue }
       const status = commentStatus[childText(c, 'wp:comment_approved').trim()]
@@ -196,7 +207,7 @@ export async function importWordPress(deps: WriterDeps & MediaDeps, file: string
       comments.push({
         sourceId: childText(c, 'wp:comment_id').trim(), parentSourceId: parent && parent !== '0' ? parent : undefined,
         authorName: text(childText(c, 'wp:comment_author')), authorEmail: childText(c, 'wp:comment_author_email').trim(),
-        authorWebsite: childText(c, 'wp:comment_author_url').trim(), body: commentText(childText(c, 'wp:comment_content')), status, createdAt: at,
+        authorWebsite: childText(c, 'wp:comment_author_url').trim(), body: body.comments[n]!.body, rendered: body.comments[n], status, createdAt: at,
       })
     }
 
@@ -208,10 +219,12 @@ export async function importWordPress(deps: WriterDeps & MediaDeps, file: string
       // Caption and credit left unset take the library's (withLibraryImage), as the newsroom's picker does.
       image: featured ? { mediaId: featured.id, url: '', alt: '', caption: undefined as unknown as string, credit: undefined as unknown as string, width: null, height: null } : undefined,
     }
-    const item: ImportedItem = { line, sourceId: id, title: headline, kind: 'article', article, oldAddresses, comments }
+    const item: ImportedItem = {
+      line, sourceId: id, title: headline, kind: 'article', article, oldAddresses, comments, ...(article.body === body.markdown ? { bodyHtml: body.html } : {}),
+    }
     if (articleStatus !== 'draft' && !published) {
       writer.skip(line, headline, 'no publication date')
-      continue
+      return
     }
     await writer.add(item)
   }
@@ -243,9 +256,4 @@ export async function importWordPress(deps: WriterDeps & MediaDeps, file: string
   await writer.finish()
   report.skipped.sort((a, b) => a.line - b.line)
   return report
-}
-
-/** A comment's HTML as the plain text comments are stored in: paragraphs kept, tags and entities gone. */
-function commentText(html: string): string {
-  return decodeHTML(html.replace(/\r\n?/g, '\n').replace(/<\/p>\s*/gi, '\n\n').replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, ''))
 }
