@@ -355,7 +355,7 @@ async function writeBatch(db: Db, deps: WriterDeps, source: ImportSource, items:
 export function itemWriter(deps: WriterDeps, source: ImportSource, report: ImportReport, opts: {
   batchSize?: number; dryRun?: boolean; total?: number; onProgress?: ProgressListener | undefined
 } = {}): ItemWriter {
-  const batchSize = opts.batchSize ?? 200
+  const batchSize = opts.batchSize ?? 500
   let batch: ImportedItem[] = []
   // Sections, tags and authors found or created so far; forgotten whenever a transaction that may have added some fails.
   const known: NameIds = new Map()
