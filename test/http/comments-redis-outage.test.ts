@@ -1,4 +1,5 @@
-// A Redis that stops answering must not stop readers commenting, and Dateline must use it again once it answers.
+// A Redis that stops answering must not stop readers reading, commenting or staff signing in, and Dateline must use it
+// again once it answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Redis } from 'ioredis'
 import { buildTestApp, type TestApp } from '../support/app.js'
@@ -6,6 +7,7 @@ import { createArticle } from '../support/factories.js'
 import { redisServerMissing, startRedis, type TestRedis } from '../support/redis-server.js'
 import { saveCommentPolicy } from '../../src/comments/index.js'
 import { freshToken, postComment, reader } from '../comments/support.js'
+import { createStaff, formPost, setCookie, testPassword } from '../support/auth.js'
 
 const missing = redisServerMissing()
 if (missing) console.log(`Redis outage tests skipped: ${missing}.`)
@@ -120,6 +122,37 @@ describe.skipIf(!!missing)('comments while Redis stops answering', () => {
     } finally {
       await stop()
     }
+  })
+
+  it('serves pages and signs staff in while Redis is frozen, and while it is down', async () => {
+    // An administrator exists, so the sign-in form is shown rather than the first-run setup.
+    const staff = await createStaff(t.services, { role: 'administrator', email: 'desk@news.example.test' })
+    const signIn = async () => {
+      const page = await t.app.inject({ url: '/newsroom/sign-in' })
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? ''
+      const form = { csrf, cookie: `dl_csrf=${setCookie(page, 'dl_csrf') ?? ''}` }
+      const res = await t.app.inject(formPost(form, '/newsroom/sign-in', { email: staff.email, password: testPassword }, new URL(t.config.siteUrl).origin))
+      expect(res.statusCode).toBe(303)
+      const session = setCookie(res, 'dl_session')
+      expect(session).toBeTruthy()
+      const desk = await t.app.inject({ url: '/newsroom/', headers: { cookie: `dl_session=${session}` } })
+      expect(desk.statusCode).toBe(200)
+    }
+    const read = async () => {
+      for (const url of [path, '/', '/news/', '/feed/']) expect((await t.app.inject({ url })).statusCode).toBe(200)
+    }
+    for (const outage of ['frozen', 'down'] as const) {
+      if (outage === 'frozen') redis.freeze()
+      else await redis.stop()
+      const reading = await timed(read)
+      expect(reading.ms).toBeLessThan(4000)
+      const signing = await timed(signIn)
+      expect(signing.ms).toBeLessThan(4000)
+      if (outage === 'frozen') redis.thaw()
+      else await redis.start()
+    }
+    await read()
+    await signIn()
   })
 
   it('shuts down quickly while Redis is frozen', async () => {
