@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock.js'
 import type { Events } from '../platform/events.js'
 import { DomainError } from '../platform/errors.js'
 import { articleStatuses, type ArticleStatus } from './article.js'
+import { renderMarkdown } from './markdown.js'
 import { checkArticleInput, writeArticle, writeArticles, type ArticleInput, type NameIds } from './save-article.js'
 
 export interface ImportReport {
@@ -95,11 +96,11 @@ export async function importArticles(
   // once instead of once per line (on PostgreSQL every lookup is a round trip). Forgotten when a batch rolls back.
   const known: NameIds = new Map()
 
-  const flush = async () => {
-    if (batch.length === 0) return
-    const items = batch
-    batch = []
-    const results = await db.transaction().execute((trx) => writeArticles(trx, items.map((i) => i.input), clock.now(), known)).catch(async () => {
+  // Rendering a batch's bodies (CPU here) overlaps the database writing the previous batch (on PostgreSQL, computing
+  // its search vectors on the server's core): one batch is written at a time, in order.
+  let writing: Promise<void> = Promise.resolve()
+  const write = async (items: { line: number; input: ArticleInput }[], bodies: string[], lastLine: number) => {
+    const results = await db.transaction().execute((trx) => writeArticles(trx, items.map((i) => i.input), clock.now(), known, bodies)).catch(async () => {
       // One row the checks could not foresee failed the batch: save the others one by one and report it.
       known.clear()
       const out = []
@@ -122,7 +123,17 @@ export async function importArticles(
     // One event for the batch, so listeners (related news) can queue it as one piece of work.
     const changed = results.filter((r) => r.event).map((r) => r.id)
     if (changed.length) await events.emit({ type: 'articles.imported', articleIds: changed, tags: [] })
-    onProgress?.(number)
+    onProgress?.(lastLine)
+  }
+  const flush = async () => {
+    if (batch.length === 0) return
+    const items = batch
+    batch = []
+    const bodies = items.map((i) => renderMarkdown(i.input.body))
+    await writing
+    writing = write(items, bodies, number)
+    // Awaited by the next flush; marked as handled so a failure waits for it instead of ending the process.
+    writing.catch(() => {})
   }
 
   const lines = createInterface({ input: source, crlfDelay: Infinity })
@@ -151,6 +162,7 @@ export async function importArticles(
     if (batch.length >= batchSize) await flush()
   }
   await flush()
+  await writing
   report.skipped.sort((a, b) => a.line - b.line)
   return report
 }

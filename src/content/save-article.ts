@@ -183,7 +183,11 @@ export async function takenSlugs(db: Db, slugs: readonly string[]): Promise<Set<
  * Writes a batch inside the caller's transaction, upserting by slug like `writeArticle`: the articles that are new go in
  * together (`insertNewArticles`), the rest one by one in their order (a slug given twice: the later one updates).
  */
-export async function writeArticles(db: Db, inputs: readonly ArticleInput[], now: Date, known?: NameIds): Promise<WriteResult[]> {
+export async function writeArticles(
+  db: Db, inputs: readonly ArticleInput[], now: Date, known?: NameIds,
+  /** `renderMarkdown(inputs[i].body)` for each input, when the caller rendered them already. */
+  bodies?: readonly string[],
+): Promise<WriteResult[]> {
   const slugOf = (input: ArticleInput) => input.slug ?? slugify(input.headline)
   const taken = await takenSlugs(db, inputs.map(slugOf).filter(Boolean))
   const fresh: NewArticle[] = []
@@ -193,7 +197,7 @@ export async function writeArticles(db: Db, inputs: readonly ArticleInput[], now
     const slug = slugOf(input)
     if (slug && !taken.has(slug)) {
       taken.add(slug)
-      fresh.push({ input, slug })
+      fresh.push({ input, slug, bodyHtml: bodies?.[i] })
       freshAt.push(i)
     } else rest.push(i)
   })

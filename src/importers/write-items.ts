@@ -6,7 +6,7 @@ import type { Db, CommentStatus, CommentTable, ImportKind, ImportSourceTable } f
 import { DomainError } from '../platform/errors.js'
 import { enqueueJob } from '../platform/jobs/index.js'
 import {
-  checkArticleInput, checkPageInput, insertNewArticles, takenSlugs, publishJobKey, publishJobKind, recordOldAddresses, reservedSlugs, slugify, writeArticle, writePage,
+  checkArticleInput, checkPageInput, insertNewArticles, renderMarkdown, takenSlugs, publishJobKey, publishJobKind, recordOldAddresses, reservedSlugs, slugify, writeArticle, writePage,
   type ArticleInput, type NameIds, type PageInput,
 } from '../content/index.js'
 import { commentLimits, emailHashOf, normaliseText } from '../comments/index.js'
@@ -369,10 +369,7 @@ export function itemWriter(deps: WriterDeps, source: ImportSource, report: Impor
   const skip = (item: ImportedItem, err: unknown) =>
     report.skipped.push({ line: item.line, title: item.title, reason: err instanceof DomainError ? err.message : 'could not be saved' })
 
-  const flush = async () => {
-    if (!batch.length) return
-    const items = batch
-    batch = []
+  const writeOut = async (items: ImportedItem[]) => {
     if (opts.dryRun) {
       for (const item of items) {
         const exists = await findImported(deps.db, source, item.kind, item.sourceId)
@@ -410,6 +407,23 @@ export function itemWriter(deps: WriterDeps, source: ImportSource, report: Impor
     const articleIds = await importedArticleIds(deps.db, source, items)
     if (articleIds.length) await deps.events.emit({ type: 'articles.imported', articleIds, tags: [] })
   }
+  // One batch is written at a time, in order; the next is read, converted and rendered meanwhile (on PostgreSQL the
+  // database's core computes the search vectors while this one works).
+  let writing: Promise<void> = Promise.resolve()
+  const startFlush = async () => {
+    if (!batch.length) return
+    const items = batch
+    batch = []
+    for (const item of items) if (item.article && item.bodyHtml === undefined && !opts.dryRun) item.bodyHtml = renderMarkdown(item.article.body)
+    await writing
+    writing = writeOut(items)
+    // Awaited by the next flush; marked as handled so a failure waits for it instead of ending the process.
+    writing.catch(() => {})
+  }
+  const flush = async () => {
+    await startFlush()
+    await writing
+  }
 
   return {
     async add(item) {
@@ -422,7 +436,7 @@ export function itemWriter(deps: WriterDeps, source: ImportSource, report: Impor
         return
       }
       batch.push(item)
-      if (batch.length >= batchSize) await flush()
+      if (batch.length >= batchSize) await startFlush()
     },
     redirect(oldAddress, newPath) {
       redirects.push([oldAddress, newPath])

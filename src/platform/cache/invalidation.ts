@@ -37,6 +37,8 @@ export function createInvalidationBus({ db, cache, redis, pollMs = 1000, now = D
       if (tags.length === 0) return
       cache.purge(tags)
       await db.insertInto('change_log').values({ tags: tags.join(' '), created_at: new Date(now()).toISOString() }).execute()
+      // A version read already under way here may predate this entry; memos must not trust what it returns.
+      noteChangeApplied(db)
       // Redis only makes it sooner: a peer that misses this message still reads the change log within a second.
       if (redis) await redis.run((r) => r.publish(channel, tags.join(' '))).catch(() => {})
     },

@@ -39,21 +39,31 @@ const versionOf = (db: Db) => {
   return v
 }
 
+/** Per database handle: the read of the newest change-log id under way, shared by whoever asks meanwhile. */
+const reading = new WeakMap<Db, Promise<number>>()
+
 /**
  * A number that moves whenever content changes, in any process: the newest entry of the change log every writer
  * appends to, plus the entries this process's change-log poller applied after a newer one had been handed out here.
  * On PostgreSQL a lower id can commit last, leaving the newest id where it was (see noteChangeApplied). A memo of
  * derived content that remembers this number is still right while it is unchanged.
  */
-export async function contentVersion(db: Db): Promise<number> {
-  const [row] = await latestChange(db)
-  const newest = Number(row?.id ?? 0)
-  const v = versionOf(db)
-  if (newest > v.newest) v.newest = newest
-  // Both terms only grow (pruning keeps the newest entry), so the sum changes whenever either does.
-  return newest + v.late
+export function contentVersion(db: Db): Promise<number> {
+  // Requests that ask while a read is on its way share it: under load on PostgreSQL that is most of them, and each
+  // read is a round trip. A change this process records bumps the version itself (noteChangeApplied), so sharing a
+  // read that began before it cannot hide it; another process's change shows within that read's time.
+  const pending = reading.get(db)
+  if (pending) return pending
+  const read = latestChange(db).then(([row]) => {
+    const newest = Number(row?.id ?? 0)
+    const v = versionOf(db)
+    if (newest > v.newest) v.newest = newest
+    // Both terms only grow (pruning keeps the newest entry), so the sum changes whenever either does.
+    return newest + v.late
+  }).finally(() => reading.delete(db))
+  reading.set(db, read)
+  return read
 }
-
 /**
  * Tells contentVersion that the change-log entry `id` has been applied here. One below a newest id already handed out
  * may have committed after a memo was worked out under that newest id, so the version moves on; without an id it
