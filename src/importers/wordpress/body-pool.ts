@@ -23,7 +23,7 @@ function inThread(table: MediaTable): PostRenderer {
 
 export function postRenderer(table: MediaTable, posts: number): PostRenderer {
   if (posts < 200 || !existsSync(workerFile)) return inThread(table)
-  const worker = new Worker(workerFile, { workerData: table })
+  const worker = new Worker(workerFile, { workerData: table, resourceLimits: { maxOldGenerationSizeMb: 64 } })
   const waiting = new Map<number, { resolve: (p: RenderedPost) => void; reject: (e: Error) => void }>()
   let failed: Error | undefined
   let next = 0
