@@ -161,9 +161,16 @@ async function searchPostgres(db: Db, query: SearchQuery, w: Slice): Promise<Sea
   })
 }
 
+/**
+ * Published and due, written so no b-tree index can serve it: with sequential scans priced out the planner otherwise
+ * took the (status, published_at) index, which every article satisfies, and tested `@@` on each row it returned,
+ * reading all their vectors (151 ms against 30 ms through the GIN index for two common words at 10,000 articles).
+ */
+const visibleUnindexed = (now: string) => sql`a.status || '' = 'published' and coalesce(a.published_at, '') <= ${now}`
+
 async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice): Promise<SearchResults> {
   const q = () => tsquery(query)
-  const visible = sql`a.status = 'published' and a.published_at <= ${w.now}`
+  const visible = visibleUnindexed(w.now)
   // A headline or standfirst match is a whole-article match too, except when the query excludes a word the body has.
   const wholeToo = query.none.length ? sql`and a.search_vector @@ (${q()})` : sql``
   // Headline matches, then standfirst matches, ranked on the small headline-and-standfirst vector (migration 0013):
@@ -206,7 +213,7 @@ async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice): Prom
 async function bodyOnly(db: Db, query: SearchQuery, w: Slice, headTotal: number, limit: number): Promise<PgHit[]> {
   const offset = Math.max(0, w.offset - headTotal)
   const bodyMatch = sql`a.search_vector @@ (${tsquery(query)}) and not (a.search_head @@ (${tsquery(query)}))
-    and a.status = 'published' and a.published_at <= ${w.now}`
+    and ${visibleUnindexed(w.now)}`
   const hits: PgHit[] = []
   if (offset < bodyRankWindow) {
     const ranked = await sql<PgHit>`
