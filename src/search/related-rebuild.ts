@@ -2,9 +2,9 @@
 import { analyze, emptyTable, type Db, type DialectName } from '../platform/db/index.js'
 import type { Clock } from '../platform/clock.js'
 import type { Events } from '../platform/events.js'
-import { articleTerms, encodeHashes, encodeSignature, termHash } from './related-text.js'
+import { articleTerms, encodeHashes, encodeSignature, termHash, type TermCounts } from './related-text.js'
 import type { Candidate, Overrides, Profile, TermVector, TermWeights } from './related-engine.js'
-import { buildProfile, picksFor, readArticle, sharingScored, type Corpus } from './related-refresh.js'
+import { buildProfile, picksFor, readArticle, sharingScored, type ArticleReading, type Corpus } from './related-refresh.js'
 import { articleWords, totalKey, type ArticleWords } from './related.store.js'
 
 export interface RebuildProgress {
@@ -55,6 +55,16 @@ class Held implements TermWeights {
     for (let k = 0; k < this.terms.length; k++) visit(this.weights[k]!, this.words[this.terms[k]!]!)
   }
 }
+
+/** An article as step 1 read it: its place, and while they fit, its counted terms (ids into the dictionary) and sketch. */
+interface Read extends Pick<ArticleWords, 'id' | 'publishedAt' | 'sectionId'> {
+  terms?: Int32Array
+  counts?: Float32Array
+  signature?: Uint32Array
+}
+
+/** Terms of readings held between steps 1 and 2: 8 bytes each, about 160 MB at most. */
+const termsHeld = 20_000_000
 
 /** A term's strongest postings, strongest first: indexes into the held profiles and their weights. */
 interface Postings {
@@ -121,14 +131,35 @@ export async function rebuildRelated(
   const ids = await publishedIds(db)
   const total = ids.length
 
-  // 1. How many articles use each term.
-  const df = new Map<number, number>()
-  let done = 0
-  for await (const batch of publishedArticles(db, ids)) {
-    for (const a of batch) for (const t of articleTerms(a).keys()) { const h = termHash(t); df.set(h, (df.get(h) ?? 0) + 1) }
-    onProgress({ phase: 'counting', done: (done += batch.length), total })
+  // 1. How many articles use each term. Each article's reading (terms counted, wording sketched) is held for step 2
+  // while the archive's fit in `termsHeld` terms, so its text is read and tokenised once; past that, step 2 reads again.
+  const dictionary = new Map<string, number>()
+  const words: string[] = []
+  const idOf = (t: string) => {
+    let id = dictionary.get(t)
+    if (id === undefined) dictionary.set(t, (id = words.push(t) - 1))
+    return id
   }
-  const articles = done
+  const df = new Map<number, number>()
+  const read: Read[] = []
+  let kept = 0
+  for await (const batch of publishedArticles(db, ids)) {
+    for (const a of batch) {
+      const place = { id: a.id, publishedAt: a.publishedAt, sectionId: a.sectionId }
+      if (kept < termsHeld) {
+        const { counts, signature } = readArticle(a)
+        const entries = [...counts]
+        read.push({ ...place, terms: Int32Array.from(entries, ([t]) => idOf(t)), counts: Float32Array.from(entries, ([, n]) => n), signature })
+        kept += entries.length
+        for (const [t] of entries) { const h = termHash(t); df.set(h, (df.get(h) ?? 0) + 1) }
+      } else {
+        read.push(place)
+        for (const t of articleTerms(a).keys()) { const h = termHash(t); df.set(h, (df.get(h) ?? 0) + 1) }
+      }
+    }
+    onProgress({ phase: 'counting', done: read.length, total })
+  }
+  const articles = read.length
 
   // 2. Profiles and postings, written as they are made and kept in memory for picking.
   await db.transaction().execute(async (trx) => {
@@ -137,13 +168,6 @@ export async function rebuildRelated(
     await emptyTable(trx, dialect, 'related_term')
     await insertRows(trx, 'related_term', [{ term_hash: totalKey, df: articles }, ...[...df].map(([h, n]) => ({ term_hash: h, df: n }))])
   })
-  const dictionary = new Map<string, number>()
-  const words: string[] = []
-  const idOf = (t: string) => {
-    let id = dictionary.get(t)
-    if (id === undefined) dictionary.set(t, (id = words.push(t) - 1))
-    return id
-  }
   const held: Held[] = []
   const building = new Map<number, { index: number; weight: number }[]>()
   const strongestFirst = (a: { index: number; weight: number }, b: { index: number; weight: number }) => b.weight - a.weight || b.index - a.index
@@ -158,10 +182,19 @@ export async function rebuildRelated(
       await insertRows(trx, 'related_posting', postingsNow)
     })
   }
-  done = 0
-  for await (const batch of publishedArticles(db, ids)) {
-    for (const a of batch) {
-      const p = buildProfile(a, readArticle(a), (h) => df.get(h) ?? 1, articles)
+  const reading = (r: Read): ArticleReading => {
+    const counts: TermCounts = new Map()
+    for (let k = 0; k < r.terms!.length; k++) counts.set(words[r.terms![k]!]!, r.counts![k]!)
+    return { counts, signature: r.signature! }
+  }
+  for (let start = 0; start < read.length; start += page) {
+    const batch = read.slice(start, start + page)
+    const unheld = batch.filter((r) => !r.terms)
+    const texts = unheld.length ? new Map((await articleWords(db, unheld.map((r) => r.id))).map((a) => [a.id, a])) : undefined
+    for (const r of batch) {
+      const text = texts?.get(r.id)
+      if (!r.terms && !text) continue
+      const p = buildProfile(r, text ? readArticle(text) : reading(r), (h) => df.get(h) ?? 1, articles)
       profileRows.push({
         article_id: p.articleId, vector: JSON.stringify([...p.vector].map(([t, w]) => [t, Math.round(w * 1e5) / 1e5])),
         signature: encodeSignature(p.signature), term_hashes: encodeHashes(p.termHashes), published_at: p.publishedAt, section_id: p.sectionId, computed_at: startedAt,
@@ -180,8 +213,9 @@ export async function rebuildRelated(
       }
     }
     if (profileRows.length >= articlesPerTransaction) await writeProfiles()
-    onProgress({ phase: 'profiling', done: (done += batch.length), total: articles })
+    onProgress({ phase: 'profiling', done: start + batch.length, total: articles })
   }
+  read.length = 0
   await writeProfiles()
   const postings = new Map<number, Postings>()
   for (const [hash, list] of building) {
