@@ -35,10 +35,14 @@ function cli(args, env) {
 
 const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 
-async function measureDialect(name, databaseUrl, cleanup) {
+// BENCH_KEEP=1 keeps the imported databases (bench/.work/related-bench-<count>.db, related_bench_<count>) and reuses
+// them on the next run, so a rebuild can be measured again without importing 100,000 articles again.
+const keep = process.env.BENCH_KEEP === '1'
+
+async function measureDialect(name, databaseUrl, cleanup, alreadyImported) {
   const env = { DATABASE_URL: databaseUrl, SECRET: 'bench-secret-bench-secret-bench-secret-0', SITE_URL: 'https://bench.example.test', MEDIA_DIR: join(work, 'media'), LOG_LEVEL: 'warn' }
-  log(`${name}: importing ${count} articles with \`dateline import\``)
-  const imported = cli(['import', jsonl], env)
+  log(`${name}: ${alreadyImported ? 'reusing the articles imported by an earlier run' : `importing ${count} articles with \`dateline import\``}`)
+  const imported = alreadyImported ? { seconds: NaN } : cli(['import', jsonl], env)
   const { loadConfig } = await import(join(root, 'dist/config/index.js'))
   const { createServices } = await import(join(root, 'dist/app.js'))
   const { repickArticles, refreshRelated } = await import(join(root, 'dist/search/index.js'))
@@ -47,7 +51,7 @@ async function measureDialect(name, databaseUrl, cleanup) {
   // Bulk writes end with ANALYZE on PostgreSQL, so the planner knows the tables' sizes.
   if (services.dialect === 'postgres') await sql`analyze`.execute(services.db)
   await services.close()
-  log(`${name}: imported in ${imported.seconds.toFixed(0)} s; running \`dateline related rebuild\``)
+  log(`${name}: ${alreadyImported ? 'articles already there' : `imported in ${imported.seconds.toFixed(0)} s`}; running \`dateline related rebuild\``)
   const rebuilt = cli(['related', 'rebuild'], env)
   log(`${name}: ${rebuilt.out.split('\n').at(-1)}`)
 
@@ -61,10 +65,14 @@ async function measureDialect(name, databaseUrl, cleanup) {
   for (const id of chosen.slice(0, 20)) await repickArticles(services, [id])
   const baseline = []
   const picks = []
+  const cpuBefore = process.cpuUsage()
   for (const id of chosen) {
     baseline.push(await time(() => services.db.selectFrom('article').select(['id', 'headline', 'standfirst', 'body_text']).where('id', '=', id).executeTakeFirst()))
     picks.push(await time(() => repickArticles(services, [id])))
   }
+  // This process's CPU per article (picks and the baseline read; the database server's own is not in it on PostgreSQL).
+  const cpu = process.cpuUsage(cpuBefore)
+  const picksCpuMs = (cpu.user + cpu.system) / 1000 / chosen.length
   // A whole job pass for one edited article: read its words again, its picks, and its neighbours' picks.
   const passes = []
   for (const id of chosen.slice(0, 50)) {
@@ -77,30 +85,35 @@ async function measureDialect(name, databaseUrl, cleanup) {
   const sorted = (xs) => [...xs].sort((a, b) => a - b)
   const b = sorted(baseline), p = sorted(picks), j = sorted(passes)
   const rate = Number(/(\d+) articles\/s/.exec(rebuilt.out)?.[1] ?? 0)
-  return { name, importSeconds: imported.seconds, rebuildSeconds: rebuilt.seconds, rate, baseline: b, picks: p, passes: j }
+  const rebuildCpuMs = Number(/([\d.]+) ms CPU each/.exec(rebuilt.out)?.[1] ?? NaN)
+  return { name, importSeconds: imported.seconds, rebuildSeconds: rebuilt.seconds, rate, rebuildCpuMs, baseline: b, picks: p, picksCpuMs, passes: j }
 }
 
 const results = []
-const sqliteFile = join(work, 'related-bench.db')
-for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true })
-results.push(await measureDialect('SQLite', `sqlite:${sqliteFile}`, async () => { for (const s of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${s}`, { force: true }) }))
+const sqliteFile = join(work, keep ? `related-bench-${count}.db` : 'related-bench.db')
+const sqliteKept = keep && existsSync(sqliteFile)
+if (!sqliteKept) for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true })
+results.push(await measureDialect('SQLite', `sqlite:${sqliteFile}`, async () => { if (!keep) for (const s of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${s}`, { force: true }) }, sqliteKept))
 if (process.env.BENCH_DATABASE_URL) {
   const { default: pg } = await import('pg')
   const admin = async (statement) => { const c = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL }); await c.connect(); try { await c.query(statement) } finally { await c.end() } }
-  const dbName = `dateline_related_bench_${randomBytes(4).toString('hex')}`
-  await admin(`create database ${dbName}`)
+  const dbName = keep ? `related_bench_${count}` : `related_bench_${randomBytes(4).toString('hex')}`
+  const exists = async () => { const c = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL }); await c.connect(); try { return (await c.query('select 1 from pg_database where datname = $1', [dbName])).rowCount > 0 } finally { await c.end() } }
+  const pgKept = keep && (await exists())
+  if (!pgKept) await admin(`create database ${dbName}`)
   const url = new URL(process.env.BENCH_DATABASE_URL)
   url.pathname = `/${dbName}`
-  results.push(await measureDialect('PostgreSQL', url.toString(), () => admin(`drop database if exists ${dbName} with (force)`)))
+  results.push(await measureDialect('PostgreSQL', url.toString(), async () => { if (!keep) await admin(`drop database if exists ${dbName} with (force)`) }, pgKept))
 } else {
   log('PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://… to measure it too')
 }
 
 const ms = (x) => x.toFixed(2)
 console.log(`\nDateline related-news bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${count} articles, sample of ${sample}`)
-console.log('dialect      import s  rebuild s  rebuild art/s  baseline p50 ms  picks p50 ms  picks p95 ms  picks max ms  picks p50 / baseline  job pass p50 ms  job pass p95 ms')
+console.log('dialect      import s  rebuild s  rebuild art/s  rebuild CPU ms/art  picks CPU ms/art  baseline p50 ms  picks p50 ms  picks p95 ms  picks max ms  picks p50 / baseline  job pass p50 ms  job pass p95 ms')
 for (const r of results) {
-  console.log([r.name.padEnd(11), r.importSeconds.toFixed(0).padStart(8), r.rebuildSeconds.toFixed(0).padStart(9), String(r.rate).padStart(13),
+  console.log([r.name.padEnd(11), (Number.isNaN(r.importSeconds) ? "kept" : r.importSeconds.toFixed(0)).padStart(8), r.rebuildSeconds.toFixed(0).padStart(9), String(r.rate).padStart(13),
+    ms(r.rebuildCpuMs).padStart(18), ms(r.picksCpuMs).padStart(16),
     ms(percentile(r.baseline, 0.5)).padStart(15), ms(percentile(r.picks, 0.5)).padStart(12), ms(percentile(r.picks, 0.95)).padStart(12), ms(r.picks.at(-1)).padStart(12),
     `${(percentile(r.picks, 0.5) / percentile(r.baseline, 0.5)).toFixed(0)}x`.padStart(20), ms(percentile(r.passes, 0.5)).padStart(15), ms(percentile(r.passes, 0.95)).padStart(15)].join('  '))
 }

@@ -24,35 +24,51 @@ export function termVector(counts: TermCounts, df: (term: string) => number, tot
 }
 
 /**
+ * A candidate's terms as scoring reads them: visited once, never looked up, so a rebuild can hand them over from its
+ * typed arrays without building a Map per candidate per article. A `TermVector` is one.
+ */
+export interface TermWeights {
+  forEach(visit: (weight: number, term: string) => void): void
+}
+
+/**
  * Cosine similarity, counting a shared name once: when both articles name "Halvern Museum of Art", the words
  * "Halvern", "Museum" and "Art" add nothing more. A story is several things in common, not one name said four ways.
+ * The article's vector is looked up; the candidate's is only visited.
  */
-export function cosine(a: TermVector, b: TermVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+export function cosine(article: TermVector, candidate: TermWeights): number {
   let dot = 0
   let covered: Set<string> | undefined
-  for (const [t, w] of small) {
-    const v = large.get(t)
-    if (v === undefined) continue
+  candidate.forEach((v, t) => {
+    const w = article.get(t)
+    if (w === undefined) return
     dot += w * v
     if (t.startsWith('@') && t.includes(' ')) for (const part of t.slice(1).split(' ')) (covered ??= new Set()).add(`@${part}`)
-  }
-  if (covered) for (const t of covered) {
-    const w = small.get(t), v = large.get(t)
-    if (w !== undefined && v !== undefined) dot -= w * v
+  })
+  if (covered) {
+    const parts = covered
+    candidate.forEach((v, t) => {
+      const w = parts.has(t) ? article.get(t) : undefined
+      if (w !== undefined) dot -= w * v
+    })
   }
   return dot
 }
 
-/** What the picker knows about one article: its words, wording, date, section and the editors' labels. */
-export interface Profile {
+/** What the picker knows about a candidate: its words, wording, date, section and the editors' labels. */
+export interface Candidate {
   id: number
-  vector: TermVector
+  vector: TermWeights
   signature: Uint32Array
   publishedAt: number
   sectionId: number
   topicIds: readonly number[]
   tagIds: readonly number[]
+}
+
+/** The article being picked for: its own terms are looked up while every candidate's are visited. */
+export interface Profile extends Candidate {
+  vector: TermVector
 }
 
 export interface Overrides {
@@ -100,7 +116,7 @@ export interface Scored {
 }
 
 /** Scores every candidate against the article; near-duplicates are marked, not dropped, so callers can tell. */
-export function scoreCandidates(article: Profile, candidates: readonly Profile[]): Scored[] {
+export function scoreCandidates(article: Profile, candidates: readonly Candidate[]): Scored[] {
   return candidates.filter((c) => c.id !== article.id).map((c) => {
     const similarity = cosine(article.vector, c.vector)
     const sharedTopics = shared(article.topicIds, c.topicIds)
@@ -112,7 +128,7 @@ export function scoreCandidates(article: Profile, candidates: readonly Profile[]
   })
 }
 
-const labelled = (p: Profile) => p.topicIds.length > 0 || p.tagIds.length > 0
+const labelled = (p: Candidate) => p.topicIds.length > 0 || p.tagIds.length > 0
 
 /**
  * Chooses "Also read", "Related news" and "Earlier coverage" for an article among scored candidates.
@@ -120,7 +136,7 @@ const labelled = (p: Profile) => p.topicIds.length > 0 || p.tagIds.length > 0
  * a shared topic or two shared tags make a story, and labels that share nothing keep two stories apart unless the
  * words are all but the same.
  */
-export function choosePicks(article: Profile, scored: readonly Scored[], profiles: ReadonlyMap<number, Profile>, overrides: Overrides, limit = 6): Picks {
+export function choosePicks(article: Profile, scored: readonly Scored[], profiles: ReadonlyMap<number, Candidate>, overrides: Overrides, limit = 6): Picks {
   const excluded = new Set(overrides.excluded)
   const duplicates = scored.filter((s) => s.duplicate).map((s) => s.id)
   const open = scored.filter((s) => !s.duplicate && !excluded.has(s.id))

@@ -4,8 +4,8 @@ import type { Db, DialectName } from '../platform/db/index.js'
 import type { Clock } from '../platform/clock.js'
 import type { DomainEvent, Events } from '../platform/events.js'
 import { enqueueJob, type JobRunner } from '../platform/jobs/index.js'
-import { articleTerms, minhash, termHash, type ArticleText } from './related-text.js'
-import { choosePicks, scoreCandidates, termVector, type Overrides, type Picks, type Profile } from './related-engine.js'
+import { articleTerms, minhash, termHash, type ArticleText, type TermCounts } from './related-text.js'
+import { choosePicks, scoreCandidates, termVector, type Candidate, type Overrides, type Picks, type Profile } from './related-engine.js'
 import {
   adjustTermCounts, advancePending, articleLabels, articlesShowing, articleWords, candidateProfiles, finishPending, markPending,
   readOverrides, readPicksOf, readProfiles, removeProfile, stillPending, takePending, termCounts, topByPostings, totalKey, writePicks,
@@ -28,13 +28,24 @@ type RefreshDeps = { db: Db; dialect: DialectName; clock: Clock; events: Events 
 /** A published article readers can find: only those are profiled, so only they are ever picked. */
 const isPublished = (a: ArticleWords) => a.status === 'published' && a.publishedAt !== null
 
-/** The profile of an article's words given the archive's term counts. */
-export function buildProfile(a: ArticleWords, df: (hash: number) => number, total: number): NewProfile {
+/** What an article's words say before the archive weighs them: its terms, counted, and a sketch of its wording. */
+export interface ArticleReading {
+  counts: TermCounts
+  signature: Uint32Array
+}
+
+export function readArticle(a: ArticleText): ArticleReading {
   const text: ArticleText = { headline: a.headline, standfirst: a.standfirst, bodyText: a.bodyText }
-  const counts = articleTerms(text)
+  return { counts: articleTerms(text), signature: minhash(text) }
+}
+
+/** The profile of an article's words given the archive's term counts. */
+export function buildProfile(
+  a: Pick<ArticleWords, 'id' | 'publishedAt' | 'sectionId'>, { counts, signature }: ArticleReading, df: (hash: number) => number, total: number,
+): NewProfile {
   const vector = termVector(counts, (t) => df(termHash(t)), total)
   return {
-    articleId: a.id, vector, signature: minhash(text), termHashes: [...counts.keys()].map(termHash),
+    articleId: a.id, vector, signature, termHashes: [...counts.keys()].map(termHash),
     posted: [...vector].slice(0, postedTerms).map(([t, weight]) => ({ hash: termHash(t), weight })),
     publishedAt: a.publishedAt ?? '', sectionId: a.sectionId,
   }
@@ -47,7 +58,7 @@ export interface Corpus {
    * leaving out `selfId`: a first estimate of cosine similarity read from the strongest postings only.
    */
   candidates(query: [hash: number, weight: number][], selfId: number, limit: number): Promise<number[]> | number[]
-  profiles(ids: number[]): Promise<Profile[]> | Profile[]
+  profiles(ids: number[]): Promise<Candidate[]> | Candidate[]
   overrides(articleId: number): Promise<Overrides> | Overrides
   /** Articles sharing the article's topics or tags, those sharing most first, bounded: editors' labels find what words may miss. */
   sharing(article: Profile): Promise<number[]> | number[]
@@ -103,6 +114,7 @@ export function databaseCorpus(db: Db, dialect: DialectName): Corpus {
 async function reprofile(db: Db, ids: number[], at: string): Promise<void> {
   const words = new Map((await articleWords(db, ids)).map((a) => [a.id, a]))
   const published = ids.flatMap((id) => { const a = words.get(id); return a && isPublished(a) ? [a] : [] })
+  const readings = new Map(published.map((a) => [a.id, readArticle(a)]))
   await db.transaction().execute(async (trx) => {
     const counted: number[] = []
     for (const id of ids) {
@@ -110,20 +122,20 @@ async function reprofile(db: Db, ids: number[], at: string): Promise<void> {
       if (old) await adjustTermCounts(trx, [totalKey, ...old], -1)
     }
     for (const a of published) {
-      const hashes = [...articleTerms(a).keys()].map(termHash)
+      const hashes = [...readings.get(a.id)!.counts.keys()].map(termHash)
       await adjustTermCounts(trx, [totalKey, ...hashes], 1)
       counted.push(...hashes)
     }
     const df = await termCounts(trx, counted)
-    for (const a of published) await writeProfile(trx, buildProfile(a, (h) => df.get(h) ?? 1, df.get(totalKey) ?? 1), at)
+    for (const a of published) await writeProfile(trx, buildProfile(a, readings.get(a.id)!, (h) => df.get(h) ?? 1, df.get(totalKey) ?? 1), at)
   })
 }
 
 /** Works out and stores the picks of these articles; returns those whose picks changed. */
 async function repick(db: Db, dialect: DialectName, ids: number[]): Promise<number[]> {
   const corpus = databaseCorpus(db, dialect)
-  const profiles = new Map((await candidateProfiles(db, ids)).map((p) => [p.id, p]))
-  const before = await readPicksOf(db, ids)
+  const [read, before] = await Promise.all([candidateProfiles(db, ids), readPicksOf(db, ids)])
+  const profiles = new Map(read.map((p) => [p.id, p]))
   const changed: number[] = []
   for (const id of ids) {
     const profile = profiles.get(id)

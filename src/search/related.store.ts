@@ -1,6 +1,6 @@
 // Queries of the related-news tables: profiles, postings, term counts, picks, editors' overrides and the refresh queue.
 import { sql } from 'kysely'
-import type { Db, RelatedOverrideMode, RelatedPickKind } from '../platform/db/index.js'
+import { dialectOfDb, jsonArrayFrom, jsonColumn, type Db, type RelatedOverrideMode, type RelatedPickKind } from '../platform/db/index.js'
 import { decodeSignature, encodeSignature, encodeHashes, decodeHashes } from './related-text.js'
 import type { Overrides, Profile, TermVector } from './related-engine.js'
 
@@ -152,12 +152,23 @@ export async function topByPostings(
   return result.rows.map((r) => Number(r.article_id))
 }
 
-/** Scoring profiles (with the editors' labels) for candidates. */
+/**
+ * Scoring profiles with the editors' labels, for candidates or for the articles they are picked for: one statement,
+ * the labels read alongside as JSON arrays (on PostgreSQL each statement is a round trip).
+ */
 export async function candidateProfiles(db: Db, ids: readonly number[]): Promise<Profile[]> {
-  const [stored, labels] = await Promise.all([readProfiles(db, ids), articleLabels(db, ids)])
-  return stored.map((s) => ({
-    id: s.articleId, vector: s.vector, signature: s.signature, publishedAt: Date.parse(s.publishedAt), sectionId: s.sectionId,
-    topicIds: labels.get(s.articleId)?.topicIds ?? [], tagIds: labels.get(s.articleId)?.tagIds ?? [],
+  if (ids.length === 0) return []
+  const dialect = dialectOfDb(db)
+  const rows = await inSlices(ids, 500, (slice) => db.selectFrom('related_profile as p')
+    .select(['p.article_id', 'p.vector', 'p.signature', 'p.published_at', 'p.section_id'])
+    .select((eb) => [
+      jsonArrayFrom(dialect, eb.selectFrom('article_topic').select('topic_id as id').whereRef('article_topic.article_id', '=', 'p.article_id')).as('topics'),
+      jsonArrayFrom(dialect, eb.selectFrom('article_tag').select('tag_id as id').whereRef('article_tag.article_id', '=', 'p.article_id')).as('tags'),
+    ])
+    .where('p.article_id', 'in', slice).execute())
+  return rows.map((r) => ({
+    id: r.article_id, vector: toVector(r.vector), signature: decodeSignature(r.signature), publishedAt: Date.parse(r.published_at), sectionId: r.section_id,
+    topicIds: (jsonColumn<{ id: number }[]>(r.topics) ?? []).map((t) => Number(t.id)), tagIds: (jsonColumn<{ id: number }[]>(r.tags) ?? []).map((t) => Number(t.id)),
   }))
 }
 

@@ -3,8 +3,8 @@ import { contentVersion, type Db, type DialectName } from '../platform/db/index.
 import type { Clock } from '../platform/clock.js'
 import { summariesByIds, type PublicArticle, type ArticleSummary } from '../content/index.js'
 import { articleLabels, articleWords, readPicks, readProfiles, termCounts, totalKey, type StoredPicks } from './related.store.js'
-import { buildProfile, databaseCorpus, picksFor, type Corpus } from './related-refresh.js'
-import { articleTerms, termHash } from './related-text.js'
+import { buildProfile, databaseCorpus, picksFor, readArticle, type Corpus } from './related-refresh.js'
+import { termHash } from './related-text.js'
 
 export interface Related {
   /** One article linked inline in the body; only when it is on the same story. Absent rather than a weak match. */
@@ -66,7 +66,8 @@ async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promi
   const unread = (await articleWords(db, [...new Set([id, ...queued])]))
     .filter((a) => a.id === id || (a.status === 'published' && a.publishedAt !== null && !profiled.has(a.id)))
   if (!unread.some((a) => a.id === id)) return { alsoRead: undefined, related: [], earlier: undefined }
-  const hashes = new Map(unread.map((a) => [a.id, [...articleTerms(a).keys()].map(termHash)]))
+  const readings = new Map(unread.map((a) => [a.id, readArticle(a)]))
+  const hashes = new Map(unread.map((a) => [a.id, [...readings.get(a.id)!.counts.keys()].map(termHash)]))
   const stored = await termCounts(db, [...hashes.values()].flat())
   // Counted as if they were already in the archive, as they will be once the job reads them.
   const extra = new Map<number, number>()
@@ -75,7 +76,7 @@ async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promi
   const total = (stored.get(totalKey) ?? 0) + unread.length
   const labels = await articleLabels(db, unread.map((a) => a.id))
   const inMemory = new Map(unread.map((a) => {
-    const p = buildProfile({ ...a, publishedAt: a.publishedAt ?? new Date(0).toISOString() }, df, total)
+    const p = buildProfile({ ...a, publishedAt: a.publishedAt ?? new Date(0).toISOString() }, readings.get(a.id)!, df, total)
     return [a.id, { id: a.id, vector: p.vector, signature: p.signature, publishedAt: Date.parse(p.publishedAt), sectionId: p.sectionId, ...labels.get(a.id)! }]
   }))
   const base = databaseCorpus(db, dialect)
