@@ -108,13 +108,32 @@ export function databaseCorpus(db: Db, dialect: DialectName): Corpus {
 }
 
 /**
+ * Returns a function that gives the event loop a turn when `everyMs` of work have passed since the last: on SQLite every
+ * query is synchronous, so a pass over hundreds of articles would otherwise hold a serving process's requests for
+ * seconds (a first page view after a 100,000-article import waited 20 s).
+ */
+function breather(everyMs = 15): () => Promise<void> {
+  let last = performance.now()
+  return async () => {
+    if (performance.now() - last < everyMs) return
+    await new Promise((resolve) => setImmediate(resolve))
+    last = performance.now()
+  }
+}
+
+/**
  * Reads the words of queued articles again: new profiles for published ones, none for the rest. The term counts of
  * the whole batch are settled first, so the first article of an import is weighed against all of it, not against itself.
  */
 async function reprofile(db: Db, ids: number[], at: string): Promise<void> {
   const words = new Map((await articleWords(db, ids)).map((a) => [a.id, a]))
   const published = ids.flatMap((id) => { const a = words.get(id); return a && isPublished(a) ? [a] : [] })
-  const readings = new Map(published.map((a) => [a.id, readArticle(a)]))
+  const pause = breather()
+  const readings = new Map<number, ReturnType<typeof readArticle>>()
+  for (const a of published) {
+    readings.set(a.id, readArticle(a))
+    await pause()
+  }
   await db.transaction().execute(async (trx) => {
     const counted: number[] = []
     for (const id of ids) {
@@ -137,7 +156,9 @@ async function repick(db: Db, dialect: DialectName, ids: number[]): Promise<numb
   const [read, before] = await Promise.all([candidateProfiles(db, ids), readPicksOf(db, ids)])
   const profiles = new Map(read.map((p) => [p.id, p]))
   const changed: number[] = []
+  const pause = breather()
   for (const id of ids) {
+    await pause()
     const profile = profiles.get(id)
     const picks = profile ? stored(await picksFor(corpus, profile)) : { alsoRead: undefined, related: [], earlier: undefined }
     if (await writePicks(db, id, picks, before.get(id))) changed.push(id)
@@ -197,6 +218,7 @@ async function announce(events: Events, ids: number[]): Promise<void> {
 export async function drainRelated(deps: RefreshDeps, budgetMs = 20_000, onPass?: (r: RefreshReport) => void): Promise<boolean> {
   const started = Date.now()
   for (;;) {
+    await new Promise((resolve) => setImmediate(resolve))
     const report = await refreshRelated(deps)
     onPass?.(report)
     if (report.changed.length) await announce(deps.events, report.changed)
