@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.js'
 import { DomainError } from '../../platform/errors.js'
 import { sendPage } from '../../platform/http/index.js'
-import { findContentKey, type ApiKey } from '../../identity/index.js'
+import type { ApiKey } from '../../identity/index.js'
+import type { KeyLookup } from '../key-lookup.js'
 import {
   getSettings, listPublicTerms, listSections, publicArticlesByIds, queryPublicArticleIds, type ApiArticle, type PublicTerm, type TermKind,
 } from '../../content/index.js'
@@ -51,7 +52,7 @@ const querystring = {
   properties: Object.fromEntries(['key', 'include', 'fields', 'formats', 'limit', 'page', 'order', 'filter'].map((k) => [k, bounded])),
 } as const
 
-export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+export async function ghostRoutes(app: FastifyInstance, { deps, keys }: { deps: Deps; keys: KeyLookup }) {
   const { db, cache, config, clock } = deps
   const siteUrl = config.siteUrl
   const pub = { access: 'public' } as const
@@ -74,23 +75,6 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   // The site's catch-all for old addresses would otherwise answer unknown API paths with an HTML page.
   app.get('/*', { config: { access: 'public' } }, async (_req, reply) => sendGhostError(reply, 404, 'Resource not found'))
 
-  // Live keys are remembered for a second, as long as another process's change may take to arrive anyway; a revocation
-  // here forgets them at once. Unknown keys are not remembered, so guessing cannot fill the map.
-  const liveKeys = new Map<string, { key: ApiKey; at: number }>()
-  deps.events.on((event) => {
-    if (event.type === 'api-key.revoked') liveKeys.clear()
-  })
-  const lookUpKey = async (secret: string) => {
-    const known = liveKeys.get(secret)
-    if (known && Date.now() - known.at < 1000) return known.key
-    const key = await findContentKey(db, secret)
-    if (key) {
-      if (liveKeys.size >= 1000) liveKeys.clear()
-      liveKeys.set(secret, { key, at: Date.now() })
-    }
-    return key
-  }
-
   // The key first, before anything about the request is looked at: none is 403, one that is not live is 401, as in Ghost.
   app.addHook('onRequest', async (req, reply) => {
     if (req.method === 'OPTIONS') return undefined
@@ -99,7 +83,7 @@ export async function ghostRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     if (typeof key !== 'string' || key === '') {
       return sendGhostError(reply, 403, 'Authorization failed', 'Unable to determine the authenticated integration: send a Content API key as ?key=')
     }
-    const found = await lookUpKey(key)
+    const found = await keys.content(key)
     if (!found) return sendGhostError(reply, 401, 'Authorization failed', 'Unknown Content API Key')
     keyOf.set(req, found)
     return undefined

@@ -35,13 +35,19 @@ function pageSize(limit: unknown): number {
 }
 const json = 'application/json; charset=utf-8'
 
-export async function readRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+export interface ReadRoutesOptions {
+  deps: Deps
+  /** Extra cache tags for a request's answer (the API key it was given for). */
+  tagsOf?: ((req: FastifyRequest) => string[]) | undefined
+}
+
+export async function readRoutes(app: FastifyInstance, { deps, tagsOf }: ReadRoutesOptions) {
   const { db, cache } = deps
   const abs = absoluteFrom(deps.config.siteUrl)
 
   /** Serialized through the route's response schema (nothing outside it is written), then sent like a page. */
   function send(req: FastifyRequest, reply: FastifyReply, data: unknown, tags: string[], sMaxAge?: number) {
-    return sendPage(cache, req, reply, reply.serialize(data) as string, { tags: [...tags, 'site'], contentType: json, headers: corsHeaders, sMaxAge })
+    return sendPage(cache, req, reply, reply.serialize(data) as string, { tags: [...tags, 'site', ...(tagsOf?.(req) ?? [])], contentType: json, headers: corsHeaders, sMaxAge })
   }
 
   const isVisible = (a: PublicArticle, now: Date) => a.status === 'published' && a.publishedAt !== null && a.publishedAt <= now
