@@ -4,7 +4,7 @@ import GhostContentAPI from '@tryghost/content-api'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { createArticle } from '../support/factories.js'
 import { createApiKey, revokeApiKey } from '../../src/identity/index.js'
-import { saveSettings, getSettings } from '../../src/content/index.js'
+import { saveSettings, getSettings, savePage } from '../../src/content/index.js'
 import { testDialects } from '../support/db.js'
 
 describe.each(testDialects())('%s: Ghost Content API', (dialect) => {
@@ -138,11 +138,53 @@ describe.each(testDialects())('%s: Ghost Content API', (dialect) => {
     expect(settings.navigation.map((n: { label: string }) => n.label)).toEqual(expect.arrayContaining(['Business', 'Politics']))
   })
 
-  it('answers pages/ with an empty list in Ghost’s envelope (Dateline has no pages yet)', async () => {
-    const pages = await api.pages.browse()
-    expect([...pages]).toEqual([])
-    expect(pages.meta.pagination).toEqual({ page: 1, limit: 15, pages: 1, total: 0, next: null, prev: null })
-    await expect(api.pages.read({ slug: 'about' })).rejects.toMatchObject({ name: 'NotFoundError' })
+  describe('pages', () => {
+    beforeAll(async () => {
+      await savePage(t.services, null, { title: 'About us', slug: 'about', body: 'Who *we* are, and **why**.', status: 'published', seoDescription: 'The newsroom' })
+      t.clock.advance(60_000)
+      await savePage(t.services, null, { title: 'Contact', body: 'Write to us.', status: 'published' })
+      t.clock.advance(60_000)
+      await savePage(t.services, null, { title: 'Ethics draft', slug: 'ethics', body: 'Not yet.', status: 'draft' })
+    })
+
+    it('lists published pages newest first with a post’s keys, never a draft', async () => {
+      const pages = await api.pages.browse({ include: 'tags,authors' })
+      expect(pages.map((p) => p.slug)).toEqual(['contact', 'about'])
+      expect(pages.meta.pagination).toEqual({ page: 1, limit: 15, pages: 1, total: 2, next: null, prev: null })
+      const about = pages[1]!
+      expect(about.id).toMatch(/^00000002[0-9a-f]{16}$/)
+      expect(about).toMatchObject({
+        title: 'About us', url: 'https://news.example.test/about/', visibility: 'public', featured: false, tags: [], authors: [],
+        primary_tag: null, primary_author: null, meta_description: 'The newsroom', excerpt: 'Who we are, and why.', reading_time: 1,
+        published_at: '2026-11-25T12:00:00.000+00:00',
+      })
+      expect(about.html).toContain('<em>we</em>')
+      const [post] = await api.posts.browse({ include: 'tags,authors', limit: 1 })
+      for (const k of Object.keys(post!).filter((k) => !['comment_id', 'email_subject'].includes(k))) expect(about, k).toHaveProperty(k)
+    })
+
+    it('reads one page by slug and by id, with formats and fields; a draft or a post is not a page', async () => {
+      const about = await api.pages.read({ slug: 'about' }, { formats: 'plaintext', fields: 'title,plaintext,slug,id' })
+      expect(about).toEqual({ id: expect.any(String), title: 'About us', slug: 'about', plaintext: 'Who we are, and why.' })
+      expect((await api.pages.read({ id: about.id })).slug).toBe('about')
+      await expect(api.pages.read({ slug: 'ethics' })).rejects.toMatchObject({ name: 'NotFoundError' })
+      await expect(api.pages.read({ slug: 'energy-story-1' })).rejects.toMatchObject({ name: 'NotFoundError' })
+      const [post] = await api.posts.browse({ limit: 1 })
+      await expect(api.pages.read({ id: post!.id })).rejects.toMatchObject({ name: 'NotFoundError' })
+    })
+
+    it('filters, orders and pages as posts do', async () => {
+      expect((await api.pages.browse({ filter: 'slug:about' })).map((p) => p.slug)).toEqual(['about'])
+      expect((await api.pages.browse({ filter: 'slug:-about' })).map((p) => p.slug)).toEqual(['contact'])
+      expect((await api.pages.browse({ filter: 'tag:news' })).map((p) => p.slug)).toEqual([])
+      expect((await api.pages.browse({ filter: 'tag:-news+featured:false', order: 'title asc' })).map((p) => p.slug)).toEqual(['about', 'contact'])
+      expect((await api.pages.browse({ filter: 'published_at:>\'2026-11-25 12:00:30\'' })).map((p) => p.slug)).toEqual(['contact'])
+      const second = await api.pages.browse({ limit: 1, page: 2 })
+      expect(second.map((p) => p.slug)).toEqual(['about'])
+      expect(second.meta.pagination).toEqual({ page: 2, limit: 1, pages: 2, total: 2, next: null, prev: 1 })
+      await expect(api.pages.browse({ filter: 'nonsense:1' })).rejects.toMatchObject({ name: 'BadRequestError' })
+      await expect(api.pages.browse({ order: 'nonsense asc' })).rejects.toMatchObject({ name: 'BadRequestError' })
+    })
   })
 
   it('refuses a missing key (403) and an unknown key (401) in Ghost’s error envelope', async () => {

@@ -1,6 +1,6 @@
 // The query parameters of Ghost's Content API (include, fields, formats, limit, page, order, filter), read strictly:
 // anything that cannot be understood is a GhostQueryError (400), never a guess and never SQL.
-import type { ArticleFilterNode, ArticleOrder, FilterField, FilterValue, OrderField } from '../../content/index.js'
+import type { ArticleFilterNode, ArticleOrder, FilterField, FilterOp, FilterValue, OrderField } from '../../content/index.js'
 import { orderFields } from '../../content/index.js'
 import { literalText, NqlError, parseNql, type NqlLiteral, type NqlNode } from './nql.js'
 import { parseGhostId, type GhostKind } from './ghost-ids.js'
@@ -147,6 +147,79 @@ export function postOrderOf(order: GhostQuery['order']): ArticleOrder[] {
     const field = postOrder[o.field]
     if (!field || !orderFields.includes(field)) throw new GhostQueryError('Validation error, cannot read order.', `posts cannot be ordered by ${o.field}`)
     return { field, direction: o.direction }
+  })
+}
+
+// ── Pages: a handful, so filtered, ordered and paged in memory, over the same properties as posts ──
+
+export interface PageRecord {
+  id: number
+  slug: string
+  title: string
+  createdAt: Date
+  modifiedAt: Date
+}
+
+function compareValues(actual: string | number, op: FilterOp, values: (string | number | null)[]): boolean {
+  switch (op) {
+    case '=': return values[0] === actual
+    case '!=': return values[0] !== actual
+    case 'in': return values.includes(actual)
+    case 'not in': return !values.includes(actual)
+    default: {
+      const v = values[0]
+      if (v === null || v === undefined) throw new GhostQueryError('Error parsing filter', 'a property cannot be compared with null that way')
+      const c = typeof actual === 'number' && typeof v === 'number' ? actual - v : actual < String(v) ? -1 : actual > String(v) ? 1 : 0
+      return op === '>' ? c > 0 : op === '>=' ? c >= 0 : op === '<' ? c < 0 : c <= 0
+    }
+  }
+}
+
+function evaluatePage(node: ArticleFilterNode, page: PageRecord): boolean {
+  if (node.kind === 'const') return node.value
+  if (node.kind !== 'compare') return node.kind === 'and' ? node.nodes.every((n) => evaluatePage(n, page)) : node.nodes.some((n) => evaluatePage(n, page))
+  const { field, op, values } = node
+  const negated = op === '!=' || op === 'not in'
+  switch (field) {
+    // A page has no tags, no byline and is never featured: a membership test is false, its negation true.
+    case 'tag': case 'primary_tag': case 'author': case 'primary_author':
+      return values.includes(null) !== negated
+    case 'featured':
+      return values.includes(false) !== negated
+    case 'id':
+      return compareValues(page.id, op, values.map((v) => (typeof v === 'number' ? v : null)))
+    case 'slug':
+      return compareValues(page.slug, op, values.map((v) => (v === null ? null : String(v))))
+    default: {
+      const actual = (field === 'updated_at' ? page.modifiedAt : page.createdAt).toISOString()
+      return compareValues(actual, op, values.map((v) => (v instanceof Date ? v.toISOString() : null)))
+    }
+  }
+}
+
+/** The pages a filter keeps: the same properties and errors as for posts (tags and authors match no page). */
+export function filterPages<T extends PageRecord>(pages: readonly T[], node: NqlNode | undefined): T[] {
+  if (!node) return [...pages]
+  const filter = postFilter(node, 'page')
+  return pages.filter((p) => evaluatePage(filter, p))
+}
+
+const pageOrderValue: Record<OrderField, (p: PageRecord) => string | number> = {
+  published_at: (p) => p.createdAt.getTime(), created_at: (p) => p.createdAt.getTime(), updated_at: (p) => p.modifiedAt.getTime(),
+  title: (p) => p.title, slug: (p) => p.slug, id: (p) => p.id,
+}
+
+/** Newest first unless asked otherwise, as Ghost lists pages; the id breaks ties. */
+export function sortPages<T extends PageRecord>(pages: T[], order: GhostQuery['order']): T[] {
+  const keys = [...(order.length ? postOrderOf(order) : [{ field: 'published_at' as const, direction: 'desc' as const }]), { field: 'id' as const, direction: 'desc' as const }]
+  return pages.sort((a, b) => {
+    for (const k of keys) {
+      const x = pageOrderValue[k.field](a)
+      const y = pageOrderValue[k.field](b)
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
+      if (c) return k.direction === 'asc' ? c : -c
+    }
+    return 0
   })
 }
 

@@ -8,10 +8,13 @@ import { sendPage } from '../../platform/http/index.js'
 import type { ApiKey } from '../../identity/index.js'
 import type { KeyLookup } from '../key-lookup.js'
 import {
-  getSettings, listPublicTerms, listSections, publicArticlesByIds, queryPublicArticleIds, type ApiArticle, type PublicTerm, type TermKind,
+  getSettings, listPublicPages, listPublicTerms, listSections, publicArticlesByIds, queryPublicArticleIds, type ApiArticle, type PublicPage,
+  type PublicTerm, type TermKind,
 } from '../../content/index.js'
-import { GhostQueryError, postFilter, postOrderOf, readGhostQuery, sortTerms, termMatches, type GhostQuery, type TermRecord } from './ghost-query.js'
-import { ghostAuthor, ghostPagination, ghostPost, ghostSettings, ghostTag } from './ghost-resources.js'
+import {
+  filterPages, GhostQueryError, postFilter, postOrderOf, readGhostQuery, sortPages, sortTerms, termMatches, type GhostQuery, type TermRecord,
+} from './ghost-query.js'
+import { ghostAuthor, ghostPage, ghostPagination, ghostPost, ghostSettings, ghostTag } from './ghost-resources.js'
 import { ghostId, parseGhostId, type GhostKind } from './ghost-ids.js'
 
 /** The Content API version Dateline answers as; clients asking for v5.x or v6.x get the same shapes. */
@@ -162,21 +165,32 @@ export async function ghostRoutes(app: FastifyInstance, { deps, keys }: { deps: 
     return onePost(req, reply, ids[0])
   })
 
-  // ── pages: Dateline has no page content type yet, so the list is empty (with Ghost's envelope) and reads are 404 ──
+  // ── pages (About, Contact…): few, so listed, filtered and paged in memory, with posts' parameters ──
+
+  const pageOptions = (q: GhostQuery) => ({ siteUrl, include: q.include, formats: q.formats, fields: q.fields })
 
   app.get('/pages/', { config: pub, schema: { querystring } }, async (req, reply) => {
     const q = queryOf(req)
-    if (q.filter) postFilter(q.filter, 'page')
-    return send(req, reply, { pages: [], meta: { pagination: ghostPagination(q.page, q.limit, 0) } }, ['pages'])
+    const matching = sortPages(filterPages(await listPublicPages(db), q.filter), q.order)
+    const shown = matching.slice((q.page - 1) * q.limit, q.page * q.limit)
+    return send(req, reply, {
+      pages: shown.map((p) => ghostPage(p, pageOptions(q))), meta: { pagination: ghostPagination(q.page, q.limit, matching.length) },
+    }, ['pages'])
   })
+
+  async function onePage(req: FastifyRequest, reply: FastifyReply, find: (p: PublicPage) => boolean) {
+    const q = queryOf(req)
+    const page = (await listPublicPages(db)).find(find)
+    if (!page) return sendGhostError(reply, 404, 'Page not found.')
+    return send(req, reply, { pages: [ghostPage(page, pageOptions(q))] }, ['pages'])
+  }
+
   app.get('/pages/:id/', { config: pub, schema: { params: idParams, querystring } }, async (req, reply) => {
-    queryOf(req)
-    return sendGhostError(reply, 404, 'Page not found.')
+    const parsed = parseGhostId((req.params as { id: string }).id)
+    return onePage(req, reply, (p) => parsed?.kind === 'page' && p.id === parsed.id)
   })
-  app.get('/pages/slug/:slug/', { config: pub, schema: { params: slugParams, querystring } }, async (req, reply) => {
-    queryOf(req)
-    return sendGhostError(reply, 404, 'Page not found.')
-  })
+  app.get('/pages/slug/:slug/', { config: pub, schema: { params: slugParams, querystring } }, async (req, reply) =>
+    onePage(req, reply, (p) => p.slug === (req.params as { slug: string }).slug))
 
   // ── tags (sections, topics and tags) and authors ──
 
