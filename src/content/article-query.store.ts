@@ -4,7 +4,7 @@ import { contentMemo, contentVersion, precompiled, type Database, type Db } from
 import { DomainError } from '../platform/errors.js'
 import { mediaPath, parseVariants } from '../media/index.js'
 import { articlePath, type ArticleImage, type AuthorRef, type SectionRef, type TagRef, type TopicRef } from './article.js'
-import { checkArticleFilter, type ArticleFilterNode, type FilterValue, type PublicArticleQuery } from './article-query.js'
+import { checkArticleFilter, isTextMatchOp, likePattern, type ArticleFilterNode, type FilterValue, type PublicArticleQuery } from './article-query.js'
 import { idBatch, inBatches } from './article.store.js'
 
 type Eb = ExpressionBuilder<Database, 'article' | 'section'>
@@ -14,31 +14,40 @@ const never = sql<SqlBool>`1 = 0`
 
 const strings = (values: readonly FilterValue[]) => values.filter((v): v is string => typeof v === 'string')
 
-/** Membership in a set of slugs, the positive form; `!=` and `not in` negate it. */
-function slugMembership(eb: Eb, field: 'tag' | 'primary_tag' | 'author' | 'primary_author', slugs: string[]): Expression<SqlBool> {
-  if (!slugs.length) return never
+/** A LIKE match, case-insensitive on both dialects (PostgreSQL's LIKE is not); the pattern is bound, never spliced. */
+const like = (column: string, pattern: string) => sql<SqlBool>`lower(${sql.ref(column)}) like lower(${pattern}) escape '\\'`
+
+/** Which slugs a membership asks for: some of a list, or those matching a LIKE pattern. */
+type SlugTest = { slugs: string[] } | { pattern: string }
+
+const slugWhere = (column: string, test: SlugTest) =>
+  'pattern' in test ? like(column, test.pattern) : sql<SqlBool>`${sql.ref(column)} in (${sql.join(test.slugs)})`
+
+/** Membership in a set of slugs, the positive form; `!=`, `not in` and the negated text matches negate it. */
+function slugMembership(eb: Eb, field: 'tag' | 'primary_tag' | 'author' | 'primary_author', test: SlugTest): Expression<SqlBool> {
+  if ('slugs' in test && !test.slugs.length) return never
   switch (field) {
     case 'primary_tag':
-      return eb('section.slug', 'in', slugs)
+      return slugWhere('section.slug', test)
     case 'tag':
       return eb.or([
-        eb('section.slug', 'in', slugs),
+        slugWhere('section.slug', test),
         eb('article.id', 'in', eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
-          .select('article_topic.article_id').where('topic.slug', 'in', slugs)),
+          .select('article_topic.article_id').where(slugWhere('topic.slug', test))),
         eb('article.id', 'in', eb.selectFrom('article_tag').innerJoin('tag', 'tag.id', 'article_tag.tag_id')
-          .select('article_tag.article_id').where('tag.slug', 'in', slugs)),
+          .select('article_tag.article_id').where(slugWhere('tag.slug', test))),
       ])
     case 'author':
       return eb('article.id', 'in', eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-        .select('article_author.article_id').where('author.slug', 'in', slugs))
+        .select('article_author.article_id').where(slugWhere('author.slug', test)))
     case 'primary_author':
       return eb('article.id', 'in', eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-        .select('article_author.article_id').where('author.slug', 'in', slugs).where('article_author.position', '=', 0))
+        .select('article_author.article_id').where(slugWhere('author.slug', test)).where('article_author.position', '=', 0))
   }
 }
 
 const columnOf = {
-  slug: 'article.slug', id: 'article.id', published_at: 'article.published_at', updated_at: 'article.modified_at', created_at: 'article.created_at',
+  slug: 'article.slug', title: 'article.headline', id: 'article.id', published_at: 'article.published_at', updated_at: 'article.modified_at', created_at: 'article.created_at',
 } as const
 
 function scalar(field: keyof typeof columnOf, value: FilterValue): string | number | null {
@@ -47,8 +56,8 @@ function scalar(field: keyof typeof columnOf, value: FilterValue): string | numb
     if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new DomainError('VALIDATION', 'id takes an id')
     return value
   }
-  if (field === 'slug') {
-    if (typeof value !== 'string' && typeof value !== 'number') throw new DomainError('VALIDATION', 'slug takes text')
+  if (field === 'slug' || field === 'title') {
+    if (typeof value !== 'string' && typeof value !== 'number') throw new DomainError('VALIDATION', `${field} takes text`)
     return String(value)
   }
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new DomainError('VALIDATION', `${field} takes a date`)
@@ -60,10 +69,17 @@ function compile(eb: Eb, node: ArticleFilterNode): Expression<SqlBool> {
   if (node.kind === 'const') return node.value ? always : never
   if (node.kind !== 'compare') return node.kind === 'and' ? eb.and(node.nodes.map((n) => compile(eb, n))) : eb.or(node.nodes.map((n) => compile(eb, n)))
   const { field, op, values } = node
+  if (isTextMatchOp(op)) {
+    // checkArticleFilter has made sure of one text value and a text field.
+    const { pattern, negated } = likePattern(op, String(values[0]))
+    const matched = field === 'tag' || field === 'primary_tag' || field === 'author' || field === 'primary_author'
+      ? slugMembership(eb, field, { pattern }) : like(columnOf[field as 'slug' | 'title'], pattern)
+    return negated ? eb.not(matched) : matched
+  }
   const negated = op === '!=' || op === 'not in'
   switch (field) {
     case 'tag': case 'primary_tag': case 'author': case 'primary_author': {
-      const member = slugMembership(eb, field, strings(values))
+      const member = slugMembership(eb, field, { slugs: strings(values) })
       return negated ? eb.not(member) : member
     }
     case 'featured': {

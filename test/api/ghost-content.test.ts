@@ -175,6 +175,10 @@ describe.each(testDialects())('%s: Ghost Content API', (dialect) => {
 
     it('filters, orders and pages as posts do', async () => {
       expect((await api.pages.browse({ filter: 'slug:about' })).map((p) => p.slug)).toEqual(['about'])
+      expect((await api.pages.browse({ filter: "title:~'BOUT'" })).map((p) => p.slug)).toEqual(['about'])
+      expect((await api.pages.browse({ filter: 'slug:-~^ab+tag:-~x' })).map((p) => p.slug)).toEqual(['contact'])
+      expect((await api.pages.browse({ filter: 'author:~a' })).map((p) => p.slug)).toEqual([])
+      await expect(api.pages.browse({ filter: 'published_at:~2026' })).rejects.toMatchObject({ name: 'BadRequestError' })
       expect((await api.pages.browse({ filter: 'slug:-about' })).map((p) => p.slug)).toEqual(['contact'])
       expect((await api.pages.browse({ filter: 'tag:news' })).map((p) => p.slug)).toEqual([])
       expect((await api.pages.browse({ filter: 'tag:-news+featured:false', order: 'title asc' })).map((p) => p.slug)).toEqual(['about', 'contact'])
@@ -226,5 +230,48 @@ describe.each(testDialects())('%s: Ghost Content API', (dialect) => {
     await revokeApiKey(t.services, null, other.key.id)
     expect((await fetch(`${url}${otherPath}`)).status).toBe(401)
     expect(keyId).toBeGreaterThan(0)
+  })
+
+  it('matches text with ~ (contains), ~^ (starts with), ~$ (ends with) and their negations, case-insensitively', async () => {
+    await createArticle(t.services, {
+      headline: '100% off_the \\ record', slug: 'percent-off', section: 'Opinion', authors: ['Zed Quill'], tags: ['Offbeat'],
+      publishedAt: new Date('2026-11-25T11:30:00Z'),
+    })
+    const slugs = async (filter: string) => (await api.posts.browse({ filter, limit: 'all' as unknown as number })).map((p) => p.slug).sort()
+    const energy = [1, 2, 3, 4, 5, 6].map((i) => `energy-story-${i}`)
+    expect(await slugs("title:~'ENERGY story'")).toEqual(energy)
+    expect(await slugs("title:~^'old'")).toEqual(['old-news'])
+    expect(await slugs("title:~$'story 6'")).toEqual(['energy-story-6'])
+    expect(await slugs('slug:~^energy+slug:~$-3')).toEqual(['energy-story-3'])
+    expect(await slugs('slug:-~energy')).toEqual(['fresh-grid', 'old-news', 'percent-off'])
+    expect(await slugs("title:-~^'energy'+title:-~$'news'")).toEqual(['fresh-grid', 'percent-off'])
+    expect(await slugs("tag:~'pri'")).toEqual(['energy-story-1', 'energy-story-2'])
+    expect(await slugs('tags.slug:~^energy')).toEqual(energy)
+    expect(await slugs('primary_tag:~^opin')).toEqual(['percent-off'])
+    expect(await slugs('tag:-~e+tag:-~i')).toEqual([])
+    expect(await slugs("author:~$'writer'")).toEqual(['energy-story-6'])
+    expect(await slugs('primary_author:~^ben')).toEqual(['energy-story-6'])
+    expect(await slugs('authors.slug:-~ada+slug:~energy')).toEqual([])
+    // The value's own %, _ and \ are themselves, never wildcards; quotes and SQL stay inside the bound value.
+    expect(await slugs("title:~'%'")).toEqual(['percent-off'])
+    expect(await slugs("title:~'f_t'")).toEqual(['percent-off'])
+    expect(await slugs("title:~'_'+slug:~energy")).toEqual([])
+    expect(await slugs("title:~'\\\\'")).toEqual(['percent-off'])
+    expect(await slugs("title:~'\\\\ r'")).toEqual(['percent-off'])
+    expect(await slugs("title:~'%%'")).toEqual([])
+    expect(await slugs("title:~^'%'")).toEqual([])
+    expect(await slugs("slug:~\"' or 1=1 --\"")).toEqual([])
+    expect(await slugs("title:~'\\') or 1=1 --'")).toEqual([])
+    expect(await slugs("title:-~'%'")).toHaveLength(8)
+    // Tags and authors are matched the same way, in memory.
+    expect((await api.tags.browse({ filter: "slug:~^'en'", limit: 'all' as unknown as number })).map((x) => x.slug)).toEqual(['energy-crisis'])
+    expect((await api.authors.browse({ filter: "name:~'REPORT'+slug:-~$'z'" })).map((x) => x.slug)).toEqual(['ada-reporter'])
+    // Only text can be matched; anything else is a 400 naming the property.
+    for (const bad of ["published_at:~'2026'", 'id:~1', 'featured:~true', 'slug:~[a,b]', 'slug:>~a', 'slug:~null', 'visibility:~pub', 'slug:~']) {
+      const res = await get(`/ghost/api/content/posts/?key=${key}&filter=${encodeURIComponent(bad)}`)
+      expect(res.statusCode, bad).toBe(400)
+      expect(res.json().errors[0].type, bad).toBe('BadRequestError')
+    }
+    expect((await get(`/ghost/api/content/tags/?key=${key}&filter=${encodeURIComponent('count.posts:~1')}`)).statusCode).toBe(400)
   })
 })
