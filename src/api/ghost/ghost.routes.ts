@@ -1,10 +1,10 @@
 // Ghost Content API compatibility at /ghost/api/content/: programs written for Ghost (its official client, static site
 // generators, themes' front ends) read Dateline's public content unchanged. Answers go through the page cache.
-import { randomUUID } from 'node:crypto'
+import { hash, randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.js'
 import { DomainError } from '../../platform/errors.js'
-import { sendPage } from '../../platform/http/index.js'
+import { partsEtag, sendPage } from '../../platform/http/index.js'
 import type { ApiKey } from '../../identity/index.js'
 import type { KeyLookup } from '../key-lookup.js'
 import {
@@ -38,9 +38,17 @@ function sendGhostError(reply: FastifyReply, status: number, message: string, co
 
 const keyOf = new WeakMap<FastifyRequest, ApiKey>()
 
-// A post's JSON per set of options, kept on the shared article object: it is replaced when content changes, so the
-// text can never outlive what it shows, and a list asked for again is joined from strings instead of rebuilt.
-const postJson = new WeakMap<ApiArticle, Map<string, string>>()
+// A post's JSON per set of options, as bytes with their digest, kept on the shared article object: it is replaced when
+// content changes, so the bytes can never outlive what they show. A list asked for again is copied together from
+// them, and its ETag made from the digests, instead of being rebuilt, encoded and hashed whole (148 KB for 15 posts).
+interface PostBytes { bytes: Buffer; digest: string }
+const postBytes = new WeakMap<ApiArticle, Map<string, PostBytes>>()
+const bytesOf = (json: string): PostBytes => {
+  const bytes = Buffer.from(json)
+  return { bytes, digest: hash('sha1', bytes, 'base64url') }
+}
+const comma = Buffer.from(',')
+const postsOpen = Buffer.from('{"posts":[')
 
 function optionsKey(q: GhostQuery): string {
   return `${[...q.include].sort().join(',')}|${[...q.formats].sort().join(',')}|${q.fields ? [...q.fields].sort().join(',') : '*'}`
@@ -92,9 +100,10 @@ export async function ghostRoutes(app: FastifyInstance, { deps, keys }: { deps: 
     return undefined
   })
 
-  const send = (req: FastifyRequest, reply: FastifyReply, body: unknown, tags: string[]) => {
+  const send = (req: FastifyRequest, reply: FastifyReply, body: unknown, tags: string[], etag?: string) => {
     const key = keyOf.get(req)!
-    return sendPage(cache, req, reply, typeof body === 'string' ? body : JSON.stringify(body), {
+    return sendPage(cache, req, reply, typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body), {
+      etag,
       // A revoked key's cached answers are purged with it.
       tags: ['ghost', ...tags, `api-key:${key.id}`],
       contentType: 'application/json; charset=utf-8',
@@ -130,17 +139,19 @@ export async function ghostRoutes(app: FastifyInstance, { deps, keys }: { deps: 
     const built = new Map<string, unknown>()
     const options = optionsKey(q)
     const posts = articles.map((a) => {
-      let kept = postJson.get(a)
-      if (!kept) postJson.set(a, (kept = new Map()))
-      let json = kept.get(options)
-      if (json === undefined) {
-        json = JSON.stringify(ghostPost(a, { siteUrl, include: q.include, formats: q.formats, fields: q.fields, counts, built }))
+      let kept = postBytes.get(a)
+      if (!kept) postBytes.set(a, (kept = new Map()))
+      let post = kept.get(options)
+      if (post === undefined) {
+        post = bytesOf(JSON.stringify(ghostPost(a, { siteUrl, include: q.include, formats: q.formats, fields: q.fields, counts, built })))
         // Plain text is fetched per request and never kept on the shared object.
-        if (!q.formats.has('plaintext') && kept.size < 8) kept.set(options, json)
+        if (!q.formats.has('plaintext') && kept.size < 8) kept.set(options, post)
       }
-      return json
+      return post
     })
-    return send(req, reply, `{"posts":[${posts.join(',')}],"meta":${JSON.stringify({ pagination: ghostPagination(q.page, q.limit, total) })}}`, ['home', 'feed'])
+    const tail = `],"meta":${JSON.stringify({ pagination: ghostPagination(q.page, q.limit, total) })}}`
+    const body = Buffer.concat([postsOpen, ...posts.flatMap((p, i) => (i ? [comma, p.bytes] : [p.bytes])), Buffer.from(tail)])
+    return send(req, reply, body, ['home', 'feed'], partsEtag('ghost-posts', posts.map((p) => p.digest), tail))
   })
 
   async function onePost(req: FastifyRequest, reply: FastifyReply, id: number | undefined) {
