@@ -5,7 +5,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeArticles } from './generate.mjs'
-import { freePort, log, measure as measureOnce, measurePair, prepare, run as runCommand, scratchPostgres, startChild, stopAll, work } from './lib.mjs'
+import { freePort, jobsIdle, log, measure as measureOnce, measurePair, prepare, run as runCommand, scratchPostgres, startChild, stopAll, work } from './lib.mjs'
 import { nodeFlags, serverArgs } from './server-command.mjs'
 
 const total = Number(process.env.BENCH_ARTICLES ?? 100_000)
@@ -93,6 +93,7 @@ async function benchDialect(name, databaseUrl, dropDatabase, reuse = false) {
   const hit = await fetch(`http://127.0.0.1:${ports.cached}${path}`)
   await hit.arrayBuffer()
   if (hit.headers.get('x-cache') !== 'HIT') throw new Error('the second request was not a page-cache hit')
+  await jobsIdle(databaseUrl)
   const file = join(work, 'ghost-posts.json')
   writeFileSync(file, body)
   const bare = await startChild('bare node:http', process.execPath, [...nodeFlags, fileURLToPath(new URL('./baseline-server.mjs', import.meta.url)), file, String(ports.bare)], {}, `http://127.0.0.1:${ports.bare}/`)

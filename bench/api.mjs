@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeArticles } from './generate.mjs'
 import {
-  children, cyclingScript, freePort, log, measure as measureOnce, measurePair, prepare, run as runCommand, scratchPostgres, startChild, stopAll, work,
+  children, cyclingScript, freePort, jobsIdle, log, measure as measureOnce, measurePair, prepare, run as runCommand, scratchPostgres, startChild, stopAll, work,
 } from './lib.mjs'
 import { nodeFlags, serverArgs } from './server-command.mjs'
 
@@ -101,6 +101,7 @@ async function benchDialect(dialect) {
     const again = await fetch(`${base(ports.cached)}${listPath}`)
     await again.arrayBuffer()
     if (again.headers.get('x-cache') !== 'HIT') throw new Error('the list was not served from the page cache on the second request')
+    await jobsIdle(databaseUrl)
     const bodyFile = join(work, 'api-list.json')
     writeFileSync(bodyFile, body)
     const bare = await startChild('bare node:http', process.execPath, [...nodeFlags, fileURLToPath(new URL('./baseline-server.mjs', import.meta.url)), bodyFile, String(ports.node)], {}, base(ports.node))

@@ -165,3 +165,25 @@ export async function scratchPostgres(baseUrl, prefix) {
   url.pathname = `/${name}`
   return { name, url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) }
 }
+
+/**
+ * Waits (10 minutes at most) until the server's job queue is idle: an import queues related-news work that a fresh
+ * server does first, and its CPU would otherwise be counted against the requests measured meanwhile.
+ */
+export async function jobsIdle(databaseUrl, { timeoutMs = 600_000 } = {}) {
+  const { createDb } = await import('../dist/platform/db/index.js')
+  const handle = await createDb(databaseUrl)
+  try {
+    const deadline = Date.now() + timeoutMs
+    for (let said = false; ;) {
+      const { n } = await handle.db.selectFrom('job').where('status', 'in', ['queued', 'running'])
+        .select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+      if (Number(n) === 0) return true
+      if (Date.now() > deadline) { log(`jobs still pending after ${timeoutMs / 1000} s: measuring anyway`); return false }
+      if (!said) { log(`waiting for ${n} pending job(s) to finish before measuring`); said = true }
+      await new Promise((r) => setTimeout(r, 2000))
+    }
+  } finally {
+    await handle.close()
+  }
+}
