@@ -302,6 +302,9 @@ describe('read API rate limit with API keys', () => {
       }
     }
     expect((await from('198.51.100.50', '/api/v1/sections')).statusCode).toBe(429)
+    // A browser's preflight is answered whatever the address holds.
+    const preflight = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/sections?key=0123456789abcdef0123456789', remoteAddress: '198.51.100.51' })
+    expect(preflight.statusCode).toBe(204)
   })
 
   it('refuses an admin key sent in the URL, where it would be logged', async () => {

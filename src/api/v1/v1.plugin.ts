@@ -57,9 +57,10 @@ export async function v1Plugin(app: FastifyInstance, { deps, clientLimit }: V1Op
   // After the rate limit has counted the request (so guessed keys spend the address's allowance), a key that is not
   // live is refused; PostgreSQL refuses text holding NUL, and no slug, word or cursor has one.
   app.addHook('preValidation', async (req) => {
-    const client = await decide(req)
-    if (client.refusal) throw new DomainError('UNAUTHENTICATED', client.refusal)
-    clientOf.set(req, client)
+    // A browser's preflight carries the address (and so ?key=) but is answered for any client.
+    const client = req.method === 'OPTIONS' ? undefined : await decide(req)
+    if (client?.refusal) throw new DomainError('UNAUTHENTICATED', client.refusal)
+    if (client) clientOf.set(req, client)
     if (holdsNul(req.query) || holdsNul(req.params)) throw new DomainError('VALIDATION', 'Parameters may not contain NUL characters')
   })
 
