@@ -137,22 +137,24 @@ const totals = contentMemo<string, number>({ maxEntries: 500, maxAgeMs: 60_000 }
  * One page of public article ids in the order asked, and how many match in all.
  * @example const { ids, total } = await queryPublicArticleIds(db, { filter: { kind: 'compare', field: 'tag', op: '=', values: ['energy'] }, limit: 15, offset: 0, now })
  */
-export async function queryPublicArticleIds(db: Db, query: PublicArticleQuery): Promise<{ ids: number[]; total: number }> {
+export async function queryPublicArticleIds(db: Db, query: PublicArticleQuery): Promise<{ ids: number[]; total: number; version: number }> {
   if (query.filter) checkArticleFilter(query.filter)
   const order = query.order?.length ? query.order : [{ field: 'published_at', direction: 'desc' } as const]
   const newestFirst = !query.filter && order.length === 1 && order[0]!.field === 'published_at' && order[0]!.direction === 'desc'
   let q = publicRows(db, query).select('article.id')
   for (const o of order) q = q.orderBy(orderColumns[o.field], o.direction)
   if (!order.some((o) => o.field === 'id')) q = q.orderBy('article.id', order[0]!.direction)
+  // Read once for the whole request: the totals' memo here and the articles' memo after (publicArticlesByIds) use it.
+  const version = await contentVersion(db)
   const [rows, total] = await Promise.all([
     // The plain newest-first list is most of what programs ask for: built and compiled once.
     newestFirst ? newestIds(db, query.now.toISOString(), query.limit, query.offset) : q.limit(query.limit).offset(query.offset).execute(),
     totals(db, JSON.stringify(query.filter ?? null), async () => {
       const row = await publicRows(db, query).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
       return Number(row.n)
-    }),
+    }, version),
   ])
-  return { ids: rows.map((r) => r.id), total: total ?? 0 }
+  return { ids: rows.map((r) => r.id), total: total ?? 0, version }
 }
 
 /** What an API needs of a public article: the reader's page minus layout, plus the plain text. */
@@ -255,12 +257,15 @@ async function loadArticles(db: Db, ids: number[]): Promise<ApiArticle[]> {
 
 /**
  * Public articles by id, in the order given; ids that are not public (any more, or yet) are left out. Shared between
- * requests: copy, never change. `withText` adds the whole plain text.
+ * requests: copy, never change. `withText` adds the whole plain text; `version` is the content version the caller
+ * read for the same request (queryPublicArticleIds returns it), which saves reading it again.
  * @example const articles = await publicArticlesByIds(db, ids, clock.now())
  */
-export async function publicArticlesByIds(db: Db, ids: readonly number[], now: Date, { withText = false } = {}): Promise<ApiArticle[]> {
+export async function publicArticlesByIds(
+  db: Db, ids: readonly number[], now: Date, { withText = false, version: knownVersion }: { withText?: boolean; version?: number | undefined } = {},
+): Promise<ApiArticle[]> {
   if (!ids.length) return []
-  const version = await contentVersion(db)
+  const version = knownVersion ?? await contentVersion(db)
   let memo = remembered.get(db)
   // Also renewed every minute, so a published time reached since (an import dated ahead) is seen.
   if (!memo || memo.version !== version || Date.now() - memo.at > 60_000) remembered.set(db, (memo = { version, at: Date.now(), articles: new Map() }))

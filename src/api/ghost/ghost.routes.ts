@@ -134,8 +134,8 @@ export async function ghostRoutes(app: FastifyInstance, { deps, keys }: { deps: 
     const q = queryOf(req)
     const now = clock.now()
     const filter = q.filter ? postFilter(q.filter, 'post') : undefined
-    const { ids, total } = await queryPublicArticleIds(db, { filter, order: postOrderOf(q.order), limit: q.limit, offset: (q.page - 1) * q.limit, now })
-    const [articles, counts] = await Promise.all([publicArticlesByIds(db, ids, now, { withText: q.formats.has('plaintext') }), countLookup(q)])
+    const { ids, total, version } = await queryPublicArticleIds(db, { filter, order: postOrderOf(q.order), limit: q.limit, offset: (q.page - 1) * q.limit, now })
+    const [articles, counts] = await Promise.all([publicArticlesByIds(db, ids, now, { withText: q.formats.has('plaintext'), version }), countLookup(q)])
     const built = new Map<string, unknown>()
     const options = optionsKey(q)
     const posts = articles.map((a) => {
