@@ -1,98 +1,24 @@
 // `node bench/api-ghost.mjs`: the Ghost Content API's `posts/?limit=15&include=tags,authors` at 100,000 articles, warm
 // (page cache) against a bare node:http serving the same bytes in the same run, and uncached (PAGE_CACHE=off) as CPU
 // per request; on SQLite, and on PostgreSQL too when BENCH_DATABASE_URL is set (a fresh database is made and dropped).
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeArticles } from './generate.mjs'
+import { freePort, jobsIdle, log, measure as measureOnce, measurePair, prepare, run as runCommand, scratchPostgres, startChild, stopAll, work } from './lib.mjs'
 import { nodeFlags, serverArgs } from './server-command.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-const work = join(root, 'bench', '.work')
 const total = Number(process.env.BENCH_ARTICLES ?? 100_000)
 // Imported through `dateline import` (so bodies, links and search rows are real), then copied in SQL up to `total`.
 const imported = Math.min(total, Number(process.env.BENCH_IMPORT ?? 1_000))
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
-const wrkBin = process.env.WRK ?? 'wrk'
-const children = new Set()
-const started = Date.now()
-const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`)
-const stopAll = () => { for (const c of children) if (c.exitCode === null) c.kill('SIGTERM') }
-process.on('exit', stopAll)
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stopAll(); process.exit(130) })
 
-if (spawnSync(wrkBin, ['--version']).error) {
-  console.log('wrk is not installed: apt-get install wrk')
-  process.exit(1)
-}
-mkdirSync(work, { recursive: true })
+prepare()
 log('building if needed')
-spawnSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { cwd: root, stdio: 'inherit' })
+runCommand(process.execPath, ['scripts/build.mjs', '--if-needed'])
 
-const freePort = () => new Promise((resolve, reject) => {
-  const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-    const { port } = probe.address()
-    probe.close(() => resolve(port))
-  })
-})
-
-function run(args, env) {
-  const r = spawnSync(process.execPath, ['bin/dateline.js', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`dateline ${args.join(' ')} failed: ${r.stderr}`)
-  return r.stdout.trim()
-}
-
-async function startChild(name, args, env, url) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
-  children.add(child)
-  let stderr = ''
-  child.stderr.on('data', (d) => { stderr += d })
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr.trim()}`)
-    try {
-      const res = await fetch(url)
-      await res.arrayBuffer()
-      if (res.ok) return child
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`${name} did not start: ${stderr.trim()}`)
-}
-
-const cpuSeconds = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
-}
-
-function wrk(url, secs, script) {
-  return new Promise((resolve) => {
-    const child = spawn(wrkBin, ['-t2', '-c50', `-d${secs}s`, '--timeout', '5s', ...(script ? ['-s', script] : []), url], { stdio: ['ignore', 'pipe', 'pipe'] })
-    children.add(child)
-    let out = ''
-    child.stdout.on('data', (d) => { out += d })
-    child.stderr.on('data', (d) => { out += d })
-    const guard = setTimeout(() => child.kill('SIGKILL'), secs * 1000 + 30_000)
-    child.on('close', () => {
-      clearTimeout(guard)
-      children.delete(child)
-      resolve({
-        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
-        requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN),
-        non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
-      })
-    })
-  })
-}
-
-async function measure(url, server, secs, script) {
-  await wrk(url, 2, script)
-  const before = cpuSeconds(server.pid)
-  const r = await wrk(url, secs, script)
-  return { ...r, cpuUs: ((cpuSeconds(server.pid) - before) * 1e6) / r.requests }
-}
+const run = (args, env) => runCommand(process.execPath, ['bin/dateline.js', ...args], env, { inherit: false })
+const measure = async (url, server, secs, script) => measureOnce(url.replace(/key=\w+/, 'key=…'), url, { server, secs, script, warmupSecs: 2 })
 
 // The same articles as `npm run bench`, imported once per database.
 const jsonl = join(work, `ghost-articles-${imported}.jsonl`)
@@ -157,8 +83,8 @@ async function benchDialect(name, databaseUrl, dropDatabase, reuse = false) {
   const key = run(['api-key', 'create', '--name', 'bench', '--content'], env).split('\n').at(-1)
   const path = `/ghost/api/content/posts/?key=${key}&limit=15&include=tags,authors`
   const ports = { cached: await freePort(), uncached: await freePort(), bare: await freePort() }
-  const cached = await startChild('server', serverArgs, { ...env, PORT: String(ports.cached) }, `http://127.0.0.1:${ports.cached}/readyz`)
-  const uncached = await startChild('server (cache off)', serverArgs, { ...env, PORT: String(ports.uncached), PAGE_CACHE: 'off' }, `http://127.0.0.1:${ports.uncached}/readyz`)
+  const cached = await startChild('server', process.execPath, serverArgs, { ...env, PORT: String(ports.cached) }, `http://127.0.0.1:${ports.cached}/readyz`)
+  const uncached = await startChild('server (cache off)', process.execPath, serverArgs, { ...env, PORT: String(ports.uncached), PAGE_CACHE: 'off' }, `http://127.0.0.1:${ports.uncached}/readyz`)
   const first = await fetch(`http://127.0.0.1:${ports.cached}${path}`)
   const body = Buffer.from(await first.arrayBuffer())
   if (first.status !== 200) throw new Error(`${path} answered ${first.status}: ${body}`)
@@ -167,25 +93,20 @@ async function benchDialect(name, databaseUrl, dropDatabase, reuse = false) {
   const hit = await fetch(`http://127.0.0.1:${ports.cached}${path}`)
   await hit.arrayBuffer()
   if (hit.headers.get('x-cache') !== 'HIT') throw new Error('the second request was not a page-cache hit')
+  await jobsIdle(databaseUrl)
   const file = join(work, 'ghost-posts.json')
   writeFileSync(file, body)
-  const bare = await startChild('bare node:http', [...nodeFlags, fileURLToPath(new URL('./baseline-server.mjs', import.meta.url)), file, String(ports.bare)], {}, `http://127.0.0.1:${ports.bare}/`)
+  const bare = await startChild('bare node:http', process.execPath, [...nodeFlags, fileURLToPath(new URL('./baseline-server.mjs', import.meta.url)), file, String(ports.bare)], {}, `http://127.0.0.1:${ports.bare}/`)
 
   // Side by side in alternating slices: throughput on a shared machine swings from second to second.
-  const slices = 4
-  const pair = { bare: [], warm: [] }
-  for (let i = 0; i < slices; i++) {
-    log(`${name}: bare / warm slice ${i + 1} of ${slices}`)
-    // wrk takes whole seconds only.
-    const slice = Math.max(1, Math.round(seconds / slices))
-    pair.bare.push(await measure(`http://127.0.0.1:${ports.bare}/`, bare, slice))
-    pair.warm.push(await measure(`http://127.0.0.1:${ports.cached}${path}`, cached, slice))
-  }
-  const mean = (list, k) => list.reduce((n, r) => n + r[k], 0) / list.length
-  const bareRps = mean(pair.bare, 'rps')
-  const warmRps = mean(pair.warm, 'rps')
-  rows.push([name, 'bare node:http, same bytes', bareRps, 1, mean(pair.bare, 'cpuUs')])
-  rows.push([name, 'posts/?limit=15&include=tags,authors, warm', warmRps, warmRps / bareRps, mean(pair.warm, 'cpuUs')])
+  const [bareRow, warmRow] = await measurePair(
+    { label: `${name}: bare node:http`, url: `http://127.0.0.1:${ports.bare}/`, server: bare },
+    { label: `${name}: posts, warm`, url: `http://127.0.0.1:${ports.cached}${path}`, server: cached },
+    { slices: 4, secs: seconds },
+  )
+  const bareRps = bareRow.rps
+  rows.push([name, 'bare node:http, same bytes', bareRps, 1, bareRow.cpuUs])
+  rows.push([name, 'posts/?limit=15&include=tags,authors, warm', warmRow.rps, warmRow.rps / bareRps, warmRow.cpuUs])
 
   log(`${name}: uncached, the first page`)
   const cold = await measure(`http://127.0.0.1:${ports.uncached}${path}`, uncached, seconds)
@@ -218,17 +139,8 @@ if (process.env.BENCH_POSTGRES_ONLY !== '1') {
 }
 
 if (process.env.BENCH_DATABASE_URL && process.env.BENCH_SQLITE_ONLY !== '1') {
-  const { default: pg } = await import('pg')
-  const name = `dateline_ghost_bench_${process.pid}`
-  const admin = async (statement) => {
-    const client = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL })
-    await client.connect()
-    try { await client.query(statement) } finally { await client.end() }
-  }
-  await admin(`create database ${name}`)
-  const url = new URL(process.env.BENCH_DATABASE_URL)
-  url.pathname = `/${name}`
-  await benchDialect('postgres', url.toString(), () => admin(`drop database if exists ${name} with (force)`))
+  const pg = await scratchPostgres(process.env.BENCH_DATABASE_URL, 'api_bench_ghost')
+  await benchDialect('postgres', pg.url, pg.drop)
 } else {
   log('BENCH_DATABASE_URL is not set: PostgreSQL skipped')
 }

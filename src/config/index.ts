@@ -33,6 +33,8 @@ export interface Config {
   readonly instances: number
   /** Requests a minute one client may make to the read API (uncached); 0 turns the limit off. */
   readonly apiRateLimit: number
+  /** Requests a minute a client sending a live API key may make to the read API (uncached), counted per key. */
+  readonly apiKeyRateLimit: number
   /** Lets webhooks reach loopback and private addresses: for tests and closed networks only. */
   readonly webhookAllowPrivate: boolean
 }
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
     pgPreparedStatements: flag(env, 'PG_PREPARED_STATEMENTS', true),
     instances: integer(env, 'DATELINE_INSTANCES', 1, 1, 1000),
     apiRateLimit: integer(env, 'API_RATE_LIMIT', 600, 0, 1_000_000),
+    apiKeyRateLimit: integer(env, 'API_KEY_RATE_LIMIT', 6000, 1, 10_000_000),
     webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE', false),
   })
 }

@@ -4,7 +4,7 @@ import { contentMemo, contentVersion, precompiled, type Database, type Db } from
 import { DomainError } from '../platform/errors.js'
 import { mediaPath, parseVariants } from '../media/index.js'
 import { articlePath, type ArticleImage, type AuthorRef, type SectionRef, type TagRef, type TopicRef } from './article.js'
-import { checkArticleFilter, type ArticleFilterNode, type FilterValue, type PublicArticleQuery } from './article-query.js'
+import { checkArticleFilter, isTextMatchOp, likePattern, type ArticleFilterNode, type FilterValue, type PublicArticleQuery } from './article-query.js'
 import { idBatch, inBatches } from './article.store.js'
 
 type Eb = ExpressionBuilder<Database, 'article' | 'section'>
@@ -14,31 +14,40 @@ const never = sql<SqlBool>`1 = 0`
 
 const strings = (values: readonly FilterValue[]) => values.filter((v): v is string => typeof v === 'string')
 
-/** Membership in a set of slugs, the positive form; `!=` and `not in` negate it. */
-function slugMembership(eb: Eb, field: 'tag' | 'primary_tag' | 'author' | 'primary_author', slugs: string[]): Expression<SqlBool> {
-  if (!slugs.length) return never
+/** A LIKE match, case-insensitive on both dialects (PostgreSQL's LIKE is not); the pattern is bound, never spliced. */
+const like = (column: string, pattern: string) => sql<SqlBool>`lower(${sql.ref(column)}) like lower(${pattern}) escape '\\'`
+
+/** Which slugs a membership asks for: some of a list, or those matching a LIKE pattern. */
+type SlugTest = { slugs: string[] } | { pattern: string }
+
+const slugWhere = (column: string, test: SlugTest) =>
+  'pattern' in test ? like(column, test.pattern) : sql<SqlBool>`${sql.ref(column)} in (${sql.join(test.slugs)})`
+
+/** Membership in a set of slugs, the positive form; `!=`, `not in` and the negated text matches negate it. */
+function slugMembership(eb: Eb, field: 'tag' | 'primary_tag' | 'author' | 'primary_author', test: SlugTest): Expression<SqlBool> {
+  if ('slugs' in test && !test.slugs.length) return never
   switch (field) {
     case 'primary_tag':
-      return eb('section.slug', 'in', slugs)
+      return slugWhere('section.slug', test)
     case 'tag':
       return eb.or([
-        eb('section.slug', 'in', slugs),
+        slugWhere('section.slug', test),
         eb('article.id', 'in', eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
-          .select('article_topic.article_id').where('topic.slug', 'in', slugs)),
+          .select('article_topic.article_id').where(slugWhere('topic.slug', test))),
         eb('article.id', 'in', eb.selectFrom('article_tag').innerJoin('tag', 'tag.id', 'article_tag.tag_id')
-          .select('article_tag.article_id').where('tag.slug', 'in', slugs)),
+          .select('article_tag.article_id').where(slugWhere('tag.slug', test))),
       ])
     case 'author':
       return eb('article.id', 'in', eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-        .select('article_author.article_id').where('author.slug', 'in', slugs))
+        .select('article_author.article_id').where(slugWhere('author.slug', test)))
     case 'primary_author':
       return eb('article.id', 'in', eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
-        .select('article_author.article_id').where('author.slug', 'in', slugs).where('article_author.position', '=', 0))
+        .select('article_author.article_id').where(slugWhere('author.slug', test)).where('article_author.position', '=', 0))
   }
 }
 
 const columnOf = {
-  slug: 'article.slug', id: 'article.id', published_at: 'article.published_at', updated_at: 'article.modified_at', created_at: 'article.created_at',
+  slug: 'article.slug', title: 'article.headline', id: 'article.id', published_at: 'article.published_at', updated_at: 'article.modified_at', created_at: 'article.created_at',
 } as const
 
 function scalar(field: keyof typeof columnOf, value: FilterValue): string | number | null {
@@ -47,8 +56,8 @@ function scalar(field: keyof typeof columnOf, value: FilterValue): string | numb
     if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new DomainError('VALIDATION', 'id takes an id')
     return value
   }
-  if (field === 'slug') {
-    if (typeof value !== 'string' && typeof value !== 'number') throw new DomainError('VALIDATION', 'slug takes text')
+  if (field === 'slug' || field === 'title') {
+    if (typeof value !== 'string' && typeof value !== 'number') throw new DomainError('VALIDATION', `${field} takes text`)
     return String(value)
   }
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new DomainError('VALIDATION', `${field} takes a date`)
@@ -60,10 +69,17 @@ function compile(eb: Eb, node: ArticleFilterNode): Expression<SqlBool> {
   if (node.kind === 'const') return node.value ? always : never
   if (node.kind !== 'compare') return node.kind === 'and' ? eb.and(node.nodes.map((n) => compile(eb, n))) : eb.or(node.nodes.map((n) => compile(eb, n)))
   const { field, op, values } = node
+  if (isTextMatchOp(op)) {
+    // checkArticleFilter has made sure of one text value and a text field.
+    const { pattern, negated } = likePattern(op, String(values[0]))
+    const matched = field === 'tag' || field === 'primary_tag' || field === 'author' || field === 'primary_author'
+      ? slugMembership(eb, field, { pattern }) : like(columnOf[field as 'slug' | 'title'], pattern)
+    return negated ? eb.not(matched) : matched
+  }
   const negated = op === '!=' || op === 'not in'
   switch (field) {
     case 'tag': case 'primary_tag': case 'author': case 'primary_author': {
-      const member = slugMembership(eb, field, strings(values))
+      const member = slugMembership(eb, field, { slugs: strings(values) })
       return negated ? eb.not(member) : member
     }
     case 'featured': {
@@ -121,22 +137,24 @@ const totals = contentMemo<string, number>({ maxEntries: 500, maxAgeMs: 60_000 }
  * One page of public article ids in the order asked, and how many match in all.
  * @example const { ids, total } = await queryPublicArticleIds(db, { filter: { kind: 'compare', field: 'tag', op: '=', values: ['energy'] }, limit: 15, offset: 0, now })
  */
-export async function queryPublicArticleIds(db: Db, query: PublicArticleQuery): Promise<{ ids: number[]; total: number }> {
+export async function queryPublicArticleIds(db: Db, query: PublicArticleQuery): Promise<{ ids: number[]; total: number; version: number }> {
   if (query.filter) checkArticleFilter(query.filter)
   const order = query.order?.length ? query.order : [{ field: 'published_at', direction: 'desc' } as const]
   const newestFirst = !query.filter && order.length === 1 && order[0]!.field === 'published_at' && order[0]!.direction === 'desc'
   let q = publicRows(db, query).select('article.id')
   for (const o of order) q = q.orderBy(orderColumns[o.field], o.direction)
   if (!order.some((o) => o.field === 'id')) q = q.orderBy('article.id', order[0]!.direction)
+  // Read once for the whole request: the totals' memo here and the articles' memo after (publicArticlesByIds) use it.
+  const version = await contentVersion(db)
   const [rows, total] = await Promise.all([
     // The plain newest-first list is most of what programs ask for: built and compiled once.
     newestFirst ? newestIds(db, query.now.toISOString(), query.limit, query.offset) : q.limit(query.limit).offset(query.offset).execute(),
     totals(db, JSON.stringify(query.filter ?? null), async () => {
       const row = await publicRows(db, query).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
       return Number(row.n)
-    }),
+    }, version),
   ])
-  return { ids: rows.map((r) => r.id), total: total ?? 0 }
+  return { ids: rows.map((r) => r.id), total: total ?? 0, version }
 }
 
 /** What an API needs of a public article: the reader's page minus layout, plus the plain text. */
@@ -239,12 +257,15 @@ async function loadArticles(db: Db, ids: number[]): Promise<ApiArticle[]> {
 
 /**
  * Public articles by id, in the order given; ids that are not public (any more, or yet) are left out. Shared between
- * requests: copy, never change. `withText` adds the whole plain text.
+ * requests: copy, never change. `withText` adds the whole plain text; `version` is the content version the caller
+ * read for the same request (queryPublicArticleIds returns it), which saves reading it again.
  * @example const articles = await publicArticlesByIds(db, ids, clock.now())
  */
-export async function publicArticlesByIds(db: Db, ids: readonly number[], now: Date, { withText = false } = {}): Promise<ApiArticle[]> {
+export async function publicArticlesByIds(
+  db: Db, ids: readonly number[], now: Date, { withText = false, version: knownVersion }: { withText?: boolean; version?: number | undefined } = {},
+): Promise<ApiArticle[]> {
   if (!ids.length) return []
-  const version = await contentVersion(db)
+  const version = knownVersion ?? await contentVersion(db)
   let memo = remembered.get(db)
   // Also renewed every minute, so a published time reached since (an import dated ahead) is seen.
   if (!memo || memo.version !== version || Date.now() - memo.at > 60_000) remembered.set(db, (memo = { version, at: Date.now(), articles: new Map() }))

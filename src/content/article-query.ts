@@ -3,9 +3,38 @@ import { DomainError } from '../platform/errors.js'
 
 /** What a program may filter public articles by. `tag` matches the section, a topic or a tag by slug. */
 export type FilterField =
-  | 'tag' | 'primary_tag' | 'author' | 'primary_author' | 'slug' | 'id' | 'featured' | 'published_at' | 'updated_at' | 'created_at'
+  | 'tag' | 'primary_tag' | 'author' | 'primary_author' | 'slug' | 'title' | 'id' | 'featured' | 'published_at' | 'updated_at' | 'created_at'
 
-export type FilterOp = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in'
+/** Text matching, case-insensitive: Ghost's `~` (contains), `~^` (starts with), `~$` (ends with) and their negations. */
+export type TextMatchOp = 'contains' | 'starts with' | 'ends with' | 'not contains' | 'not starts with' | 'not ends with'
+
+export type FilterOp = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in' | TextMatchOp
+
+export const textMatchOps: readonly TextMatchOp[] = ['contains', 'starts with', 'ends with', 'not contains', 'not starts with', 'not ends with']
+
+export const isTextMatchOp = (op: FilterOp): op is TextMatchOp => (textMatchOps as readonly string[]).includes(op)
+
+/**
+ * A text match as a LIKE pattern with `\` as the escape character: the value's own `%`, `_` and `\` match themselves,
+ * never as wildcards. Compare it with `lower(column) LIKE lower(pattern) ESCAPE '\'`.
+ * @example likePattern('starts with', '50%_off') // { pattern: '50\\%\\_off%', negated: false }
+ */
+export function likePattern(op: TextMatchOp, value: string): { pattern: string; negated: boolean } {
+  const escaped = value.replace(/[\\%_]/g, '\\$&')
+  const negated = op.startsWith('not ')
+  const kind = negated ? op.slice(4) : op
+  return { pattern: kind === 'contains' ? `%${escaped}%` : kind === 'starts with' ? `${escaped}%` : `%${escaped}`, negated }
+}
+
+/** The same match in memory, for lists small enough to filter there (tags, authors, pages). */
+export function textMatches(actual: string, op: TextMatchOp, value: string): boolean {
+  const a = actual.toLowerCase()
+  const v = value.toLowerCase()
+  const negated = op.startsWith('not ')
+  const kind = negated ? op.slice(4) : op
+  const found = kind === 'contains' ? a.includes(v) : kind === 'starts with' ? a.startsWith(v) : a.endsWith(v)
+  return found !== negated
+}
 
 export type FilterValue = string | number | boolean | Date | null
 
@@ -35,11 +64,12 @@ export const orderFields: readonly OrderField[] = ['published_at', 'updated_at',
 
 /** Which operators each field understands; the store refuses anything else, so a surface's mistake is a 400, never SQL. */
 export const fieldOps: Record<FilterField, readonly FilterOp[]> = {
-  tag: ['=', '!=', 'in', 'not in'],
-  primary_tag: ['=', '!=', 'in', 'not in'],
-  author: ['=', '!=', 'in', 'not in'],
-  primary_author: ['=', '!=', 'in', 'not in'],
-  slug: ['=', '!=', '>', '>=', '<', '<=', 'in', 'not in'],
+  tag: ['=', '!=', 'in', 'not in', ...textMatchOps],
+  primary_tag: ['=', '!=', 'in', 'not in', ...textMatchOps],
+  author: ['=', '!=', 'in', 'not in', ...textMatchOps],
+  primary_author: ['=', '!=', 'in', 'not in', ...textMatchOps],
+  slug: ['=', '!=', '>', '>=', '<', '<=', 'in', 'not in', ...textMatchOps],
+  title: ['=', '!=', 'in', 'not in', ...textMatchOps],
   id: ['=', '!=', '>', '>=', '<', '<=', 'in', 'not in'],
   featured: ['=', '!=', 'in', 'not in'],
   published_at: ['=', '!=', '>', '>=', '<', '<=', 'in', 'not in'],
@@ -57,4 +87,7 @@ export function checkArticleFilter(node: ArticleFilterNode, depth = 0): void {
   }
   if (!fieldOps[node.field]?.includes(node.op)) throw new DomainError('VALIDATION', `${node.field} cannot be compared with ${node.op}`)
   if (node.values.length === 0 || node.values.length > 100) throw new DomainError('VALIDATION', 'A filter value list holds 1 to 100 values')
+  if (isTextMatchOp(node.op) && (node.values.length !== 1 || typeof node.values[0] !== 'string')) {
+    throw new DomainError('VALIDATION', `${node.field} ${node.op} takes one text value`)
+  }
 }

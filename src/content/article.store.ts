@@ -1,6 +1,6 @@
 // Article queries; rows become domain objects here and nowhere else.
 import { sql, type RawBuilder } from 'kysely'
-import { contentMemo, dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
+import { contentMemo, contentVersion, dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
 import type { Article, PublicArticle, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
 import { mediaPath, parseVariants } from '../media/index.js'
@@ -320,10 +320,29 @@ export async function setArticleLinks(db: Db, articleId: number, links: { topicI
   if (authorIds.length) await db.insertInto('article_author').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute()
 }
 
+// Summaries the read API lists, remembered per database handle until the change log moves (any write, in any process,
+// a comment count included) or a minute passes: every client asks for the same newest pages, and building a summary
+// (its links as JSON) cost more than finding which ones a page holds.
+const rememberedSummaries = new WeakMap<Db, { version: number; at: number; summaries: Map<number, ArticleSummary> }>()
+
+async function rememberedSummariesByIds(db: Db, ids: number[]): Promise<ArticleSummary[]> {
+  const version = await contentVersion(db)
+  let memo = rememberedSummaries.get(db)
+  if (!memo || memo.version !== version || Date.now() - memo.at > 60_000) rememberedSummaries.set(db, (memo = { version, at: Date.now(), summaries: new Map() }))
+  const known = memo.summaries
+  const missing = ids.filter((id) => !known.has(id))
+  if (missing.length) {
+    if (known.size + missing.length > 2_000) known.clear()
+    for (const s of await summariesByIds(db, missing)) known.set(s.id, s)
+  }
+  return ids.flatMap((id) => known.get(id) ?? [])
+}
+
 /**
- * A keyset page of published summaries, newest first, as the read API lists them: built and compiled once per
- * combination of filters (Kysely's builder cost more than SQLite's answer), then run with fresh values. A full-text
- * filter (`idsFrom`) is built each time.
+ * A keyset page of published summaries, newest first, as the read API lists them: the page of ids is built and
+ * compiled once per combination of filters (Kysely's builder cost more than SQLite's answer), then run with fresh
+ * values; the summaries come from memory while content is unchanged. A full-text filter (`idsFrom`) is built each
+ * time. Shared between requests: copy, never change.
  */
 export async function pagePublishedSummaries(db: Db, f: Omit<ArticleFilter, 'status' | 'ids' | 'excludeIds' | 'publishedSince'> & { publishedUntil: Date }, limit: number): Promise<ArticleSummary[]> {
   if (f.idsFrom) return listArticleSummaries(db, { ...f, status: 'published' }, limit)
@@ -349,11 +368,12 @@ export async function pagePublishedSummaries(db: Db, f: Omit<ArticleFilter, 'sta
         const id: number = next()
         q = q.where('article.published_at', '<=', publishedAt).where((eb) => eb.or([eb('article.published_at', '<', publishedAt), eb('article.id', '<', id)]))
       }
-      return summarySelect(db, q).orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(args[args.length - 1] as number)
+      return q.select('article.id').orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(args[args.length - 1] as number)
     })
     pageShapes.set(shape, run)
   }
-  return summariesFor((await run(db, ...values)) as SummaryRowWithLinks[])
+  // The page's query decides what is public now; a summary remembered for one of its ids is that article unchanged.
+  return rememberedSummariesByIds(db, ((await run(db, ...values)) as { id: number }[]).map((r) => r.id))
 }
 const shapeLetter = { sectionId: 's', topicId: 'p', tagId: 'g', authorId: 'a' } as const
 const pageShapes = new Map<string, (db: Db, ...args: unknown[]) => Promise<unknown[]>>()

@@ -60,7 +60,8 @@ export { previewPath, previewExpiry, verifyPreview, previewLifetimeMs, type Prev
  *          const articles = await publicArticlesByIds(db, ids, now)
  */
 export {
-  checkArticleFilter, fieldOps, orderFields, type ArticleFilterNode, type FilterField, type FilterOp, type FilterValue, type OrderField,
+  checkArticleFilter, fieldOps, orderFields, isTextMatchOp, likePattern, textMatches, textMatchOps, type TextMatchOp,
+  type ArticleFilterNode, type FilterField, type FilterOp, type FilterValue, type OrderField,
   type ArticleOrder, type PublicArticleQuery,
 } from './article-query.js'
 export { queryPublicArticleIds, publicArticlesByIds, listPublicTerms, type ApiArticle, type PublicTerm, type TermKind } from './article-query.store.js'

@@ -4,8 +4,14 @@ import { pagePath, type FooterLink, type EditablePage, type PublicPage } from '.
 
 const toPage = (r: PageRow): EditablePage => ({
   id: r.id, slug: r.slug, path: pagePath(r.slug), title: r.title, bodyHtml: r.body_html, bodyMd: r.body_md, seoDescription: r.seo_description,
-  status: r.status, inFooter: r.in_footer === 1, position: r.position, modifiedAt: new Date(r.modified_at),
+  status: r.status, inFooter: r.in_footer === 1, position: r.position, bodyText: r.body_text, createdAt: new Date(r.created_at),
+  modifiedAt: new Date(r.modified_at),
 })
+
+const toPublicPage = (r: PageRow): PublicPage => {
+  const { id, slug, path, title, bodyHtml, seoDescription, bodyText, createdAt, modifiedAt } = toPage(r)
+  return { id, slug, path, title, bodyHtml, seoDescription, bodyText, createdAt, modifiedAt }
+}
 
 export async function findPageIdBySlug(db: Db, slug: string): Promise<number | undefined> {
   return (await db.selectFrom('page').select('id').where('slug', '=', slug).executeTakeFirst())?.id
@@ -19,18 +25,13 @@ export async function findPageById(db: Db, id: number): Promise<EditablePage | u
 /** A published page by its slug, as readers see it. */
 export async function findPublicPage(db: Db, slug: string): Promise<PublicPage | undefined> {
   const row = await db.selectFrom('page').selectAll().where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst()
-  if (!row) return undefined
-  const { id, path, title, bodyHtml, seoDescription, modifiedAt } = toPage(row)
-  return { id, slug: row.slug, path, title, bodyHtml, seoDescription, modifiedAt }
+  return row && toPublicPage(row)
 }
 
 /** Published pages by title, as the read API lists them. */
 export async function listPublicPages(db: Db): Promise<PublicPage[]> {
   const rows = await db.selectFrom('page').selectAll().where('status', '=', 'published').orderBy('title').execute()
-  return rows.map((row) => {
-    const { id, path, title, bodyHtml, seoDescription, modifiedAt } = toPage(row)
-    return { id, slug: row.slug, path, title, bodyHtml, seoDescription, modifiedAt }
-  })
+  return rows.map(toPublicPage)
 }
 
 /** Every page for the newsroom, footer pages first in their order. */

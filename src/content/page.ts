@@ -13,6 +13,9 @@ export interface PublicPage {
   title: string
   bodyHtml: string
   seoDescription: string
+  /** The text without markup, for excerpts and reading time. */
+  bodyText: string
+  createdAt: Date
   modifiedAt: Date
 }
 

@@ -4,7 +4,7 @@ import GhostContentAPI from '@tryghost/content-api'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { createArticle } from '../support/factories.js'
 import { createApiKey, revokeApiKey } from '../../src/identity/index.js'
-import { saveSettings, getSettings } from '../../src/content/index.js'
+import { saveSettings, getSettings, savePage } from '../../src/content/index.js'
 import { testDialects } from '../support/db.js'
 
 describe.each(testDialects())('%s: Ghost Content API', (dialect) => {
@@ -138,11 +138,57 @@ describe.each(testDialects())('%s: Ghost Content API', (dialect) => {
     expect(settings.navigation.map((n: { label: string }) => n.label)).toEqual(expect.arrayContaining(['Business', 'Politics']))
   })
 
-  it('answers pages/ with an empty list in Ghost’s envelope (Dateline has no pages yet)', async () => {
-    const pages = await api.pages.browse()
-    expect([...pages]).toEqual([])
-    expect(pages.meta.pagination).toEqual({ page: 1, limit: 15, pages: 1, total: 0, next: null, prev: null })
-    await expect(api.pages.read({ slug: 'about' })).rejects.toMatchObject({ name: 'NotFoundError' })
+  describe('pages', () => {
+    beforeAll(async () => {
+      await savePage(t.services, null, { title: 'About us', slug: 'about', body: 'Who *we* are, and **why**.', status: 'published', seoDescription: 'The newsroom' })
+      t.clock.advance(60_000)
+      await savePage(t.services, null, { title: 'Contact', body: 'Write to us.', status: 'published' })
+      t.clock.advance(60_000)
+      await savePage(t.services, null, { title: 'Ethics draft', slug: 'ethics', body: 'Not yet.', status: 'draft' })
+    })
+
+    it('lists published pages newest first with a post’s keys, never a draft', async () => {
+      const pages = await api.pages.browse({ include: 'tags,authors' })
+      expect(pages.map((p) => p.slug)).toEqual(['contact', 'about'])
+      expect(pages.meta.pagination).toEqual({ page: 1, limit: 15, pages: 1, total: 2, next: null, prev: null })
+      const about = pages[1]!
+      expect(about.id).toMatch(/^00000002[0-9a-f]{16}$/)
+      expect(about).toMatchObject({
+        title: 'About us', url: 'https://news.example.test/about/', visibility: 'public', featured: false, tags: [], authors: [],
+        primary_tag: null, primary_author: null, meta_description: 'The newsroom', excerpt: 'Who we are, and why.', reading_time: 1,
+        published_at: '2026-11-25T12:00:00.000+00:00',
+      })
+      expect(about.html).toContain('<em>we</em>')
+      const [post] = await api.posts.browse({ include: 'tags,authors', limit: 1 })
+      for (const k of Object.keys(post!).filter((k) => !['comment_id', 'email_subject'].includes(k))) expect(about, k).toHaveProperty(k)
+    })
+
+    it('reads one page by slug and by id, with formats and fields; a draft or a post is not a page', async () => {
+      const about = await api.pages.read({ slug: 'about' }, { formats: 'plaintext', fields: 'title,plaintext,slug,id' })
+      expect(about).toEqual({ id: expect.any(String), title: 'About us', slug: 'about', plaintext: 'Who we are, and why.' })
+      expect((await api.pages.read({ id: about.id })).slug).toBe('about')
+      await expect(api.pages.read({ slug: 'ethics' })).rejects.toMatchObject({ name: 'NotFoundError' })
+      await expect(api.pages.read({ slug: 'energy-story-1' })).rejects.toMatchObject({ name: 'NotFoundError' })
+      const [post] = await api.posts.browse({ limit: 1 })
+      await expect(api.pages.read({ id: post!.id })).rejects.toMatchObject({ name: 'NotFoundError' })
+    })
+
+    it('filters, orders and pages as posts do', async () => {
+      expect((await api.pages.browse({ filter: 'slug:about' })).map((p) => p.slug)).toEqual(['about'])
+      expect((await api.pages.browse({ filter: "title:~'BOUT'" })).map((p) => p.slug)).toEqual(['about'])
+      expect((await api.pages.browse({ filter: 'slug:-~^ab+tag:-~x' })).map((p) => p.slug)).toEqual(['contact'])
+      expect((await api.pages.browse({ filter: 'author:~a' })).map((p) => p.slug)).toEqual([])
+      await expect(api.pages.browse({ filter: 'published_at:~2026' })).rejects.toMatchObject({ name: 'BadRequestError' })
+      expect((await api.pages.browse({ filter: 'slug:-about' })).map((p) => p.slug)).toEqual(['contact'])
+      expect((await api.pages.browse({ filter: 'tag:news' })).map((p) => p.slug)).toEqual([])
+      expect((await api.pages.browse({ filter: 'tag:-news+featured:false', order: 'title asc' })).map((p) => p.slug)).toEqual(['about', 'contact'])
+      expect((await api.pages.browse({ filter: 'published_at:>\'2026-11-25 12:00:30\'' })).map((p) => p.slug)).toEqual(['contact'])
+      const second = await api.pages.browse({ limit: 1, page: 2 })
+      expect(second.map((p) => p.slug)).toEqual(['about'])
+      expect(second.meta.pagination).toEqual({ page: 2, limit: 1, pages: 2, total: 2, next: null, prev: 1 })
+      await expect(api.pages.browse({ filter: 'nonsense:1' })).rejects.toMatchObject({ name: 'BadRequestError' })
+      await expect(api.pages.browse({ order: 'nonsense asc' })).rejects.toMatchObject({ name: 'BadRequestError' })
+    })
   })
 
   it('refuses a missing key (403) and an unknown key (401) in Ghost’s error envelope', async () => {
@@ -184,5 +230,48 @@ describe.each(testDialects())('%s: Ghost Content API', (dialect) => {
     await revokeApiKey(t.services, null, other.key.id)
     expect((await fetch(`${url}${otherPath}`)).status).toBe(401)
     expect(keyId).toBeGreaterThan(0)
+  })
+
+  it('matches text with ~ (contains), ~^ (starts with), ~$ (ends with) and their negations, case-insensitively', async () => {
+    await createArticle(t.services, {
+      headline: '100% off_the \\ record', slug: 'percent-off', section: 'Opinion', authors: ['Zed Quill'], tags: ['Offbeat'],
+      publishedAt: new Date('2026-11-25T11:30:00Z'),
+    })
+    const slugs = async (filter: string) => (await api.posts.browse({ filter, limit: 'all' as unknown as number })).map((p) => p.slug).sort()
+    const energy = [1, 2, 3, 4, 5, 6].map((i) => `energy-story-${i}`)
+    expect(await slugs("title:~'ENERGY story'")).toEqual(energy)
+    expect(await slugs("title:~^'old'")).toEqual(['old-news'])
+    expect(await slugs("title:~$'story 6'")).toEqual(['energy-story-6'])
+    expect(await slugs('slug:~^energy+slug:~$-3')).toEqual(['energy-story-3'])
+    expect(await slugs('slug:-~energy')).toEqual(['fresh-grid', 'old-news', 'percent-off'])
+    expect(await slugs("title:-~^'energy'+title:-~$'news'")).toEqual(['fresh-grid', 'percent-off'])
+    expect(await slugs("tag:~'pri'")).toEqual(['energy-story-1', 'energy-story-2'])
+    expect(await slugs('tags.slug:~^energy')).toEqual(energy)
+    expect(await slugs('primary_tag:~^opin')).toEqual(['percent-off'])
+    expect(await slugs('tag:-~e+tag:-~i')).toEqual([])
+    expect(await slugs("author:~$'writer'")).toEqual(['energy-story-6'])
+    expect(await slugs('primary_author:~^ben')).toEqual(['energy-story-6'])
+    expect(await slugs('authors.slug:-~ada+slug:~energy')).toEqual([])
+    // The value's own %, _ and \ are themselves, never wildcards; quotes and SQL stay inside the bound value.
+    expect(await slugs("title:~'%'")).toEqual(['percent-off'])
+    expect(await slugs("title:~'f_t'")).toEqual(['percent-off'])
+    expect(await slugs("title:~'_'+slug:~energy")).toEqual([])
+    expect(await slugs("title:~'\\\\'")).toEqual(['percent-off'])
+    expect(await slugs("title:~'\\\\ r'")).toEqual(['percent-off'])
+    expect(await slugs("title:~'%%'")).toEqual([])
+    expect(await slugs("title:~^'%'")).toEqual([])
+    expect(await slugs("slug:~\"' or 1=1 --\"")).toEqual([])
+    expect(await slugs("title:~'\\') or 1=1 --'")).toEqual([])
+    expect(await slugs("title:-~'%'")).toHaveLength(8)
+    // Tags and authors are matched the same way, in memory.
+    expect((await api.tags.browse({ filter: "slug:~^'en'", limit: 'all' as unknown as number })).map((x) => x.slug)).toEqual(['energy-crisis'])
+    expect((await api.authors.browse({ filter: "name:~'REPORT'+slug:-~$'z'" })).map((x) => x.slug)).toEqual(['ada-reporter'])
+    // Only text can be matched; anything else is a 400 naming the property.
+    for (const bad of ["published_at:~'2026'", 'id:~1', 'featured:~true', 'slug:~[a,b]', 'slug:>~a', 'slug:~null', 'visibility:~pub', 'slug:~']) {
+      const res = await get(`/ghost/api/content/posts/?key=${key}&filter=${encodeURIComponent(bad)}`)
+      expect(res.statusCode, bad).toBe(400)
+      expect(res.json().errors[0].type, bad).toBe('BadRequestError')
+    }
+    expect((await get(`/ghost/api/content/tags/?key=${key}&filter=${encodeURIComponent('count.posts:~1')}`)).statusCode).toBe(400)
   })
 })

@@ -1,6 +1,7 @@
 // The NQL parser: Ghost's filter syntax into a tree, and a clear error (never a crash) for anything else.
 import { describe, expect, it } from 'vitest'
 import { NqlError, parseNql } from '../../src/api/ghost/nql.js'
+import { likePattern, textMatches } from '../../src/content/index.js'
 
 const now = new Date('2026-11-25T12:00:00Z')
 const parse = (s: string) => parseNql(s, now)
@@ -15,6 +16,14 @@ describe('NQL', () => {
     expect(parse('published_at:<=2026-01-01')).toMatchObject({ op: '<=' })
     expect(parse('slug:[a,b, c]')).toMatchObject({ op: 'in', values: [{ text: 'a' }, { text: 'b' }, { text: 'c' }] })
     expect(parse('slug:-[a,b]')).toMatchObject({ op: 'not in' })
+    expect(parse("title:~'energy'")).toMatchObject({ op: 'contains', values: [{ text: 'energy' }] })
+    expect(parse('slug:~^en')).toMatchObject({ op: 'starts with', values: [{ text: 'en' }] })
+    expect(parse('slug:~$gy')).toMatchObject({ op: 'ends with', values: [{ text: 'gy' }] })
+    expect(parse('slug:-~en')).toMatchObject({ op: 'not contains' })
+    expect(parse('slug:-~^en')).toMatchObject({ op: 'not starts with' })
+    expect(parse("slug:-~$'%_'")).toMatchObject({ op: 'not ends with', values: [{ text: '%_' }] })
+    // '^' and '$' belong to the operator only right after '~'; elsewhere they are part of a bare value.
+    expect(parse('slug:~~^x')).toMatchObject({ op: 'contains', values: [{ text: '~^x' }] })
   })
 
   it('reads quoted values, literals and relative dates', () => {
@@ -37,9 +46,26 @@ describe('NQL', () => {
 
   it('refuses what it cannot read, saying where', () => {
     for (const bad of ['', 'tag', 'tag:', ':x', 'tag:(', 'tag:a+', 'tag:a,,b:c', '(tag:a', 'tag:a)', "tag:'open", 'tag:[a,b', 'tag:>[a]',
-      'tag:a b:c', 'tag:~x', '1tag:x', 'tag:a;drop table article', '((((((((((((((a:1))))))))))))))', `slug:${'x'.repeat(600)}`,
+      'tag:a b:c', 'tag:>~x', 'tag:~[a]', 'tag:-~[a,b]', 'tag:~', '1tag:x', 'tag:a;drop table article', '((((((((((((((a:1))))))))))))))', `slug:${'x'.repeat(600)}`,
       Array.from({ length: 120 }, (_, i) => `a:${i}`).join('+'), 'x'.repeat(3000)]) {
       expect(() => parse(bad), bad.slice(0, 40)).toThrow(NqlError)
     }
+  })
+})
+
+describe('text matching', () => {
+  it('makes LIKE patterns in which the value’s own %, _ and \\ match themselves', () => {
+    expect(likePattern('contains', 'grid')).toEqual({ pattern: '%grid%', negated: false })
+    expect(likePattern('starts with', '50%_off')).toEqual({ pattern: '50\\%\\_off%', negated: false })
+    expect(likePattern('not ends with', 'a\\b')).toEqual({ pattern: '%a\\\\b', negated: true })
+    expect(likePattern('contains', "' or 1=1 --")).toEqual({ pattern: "%' or 1=1 --%", negated: false })
+  })
+
+  it('matches in memory the same way, ignoring case', () => {
+    expect(textMatches('Energy Crisis', 'contains', 'CRISIS')).toBe(true)
+    expect(textMatches('energy-crisis', 'starts with', 'en')).toBe(true)
+    expect(textMatches('energy-crisis', 'not starts with', 'en')).toBe(false)
+    expect(textMatches('energy-crisis', 'ends with', '%')).toBe(false)
+    expect(textMatches('energy-crisis', 'not contains', '_')).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { buildTestApp, type TestApp } from '../support/app.js'
+import { createApiKey, revokeApiKey } from '../../src/identity/index.js'
 import { testDialects } from '../support/db.js'
 import { createArticle } from '../support/factories.js'
 import { createStaff } from '../support/auth.js'
@@ -252,5 +253,90 @@ describe('read API rate limit', () => {
     expect(refused.json().error.code).toBe('RATE_LIMITED')
     expect(refused.headers['retry-after']).toBeDefined()
     expect((await t.app.inject({ url: '/api/v1/sections', remoteAddress: '198.51.100.8' })).statusCode).toBe(200)
+  })
+})
+
+describe('read API rate limit with API keys', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await buildTestApp({ env: { API_RATE_LIMIT: '3', API_KEY_RATE_LIMIT: '6', PAGE_CACHE: 'off' } }) })
+  afterAll(() => t.close())
+  const from = (remoteAddress: string, url: string, headers: Record<string, string> = {}) => t.app.inject({ url, remoteAddress, headers })
+
+  it('gives a client with a content key (?key=) its own, larger bucket once the address has spent its own', async () => {
+    const { secret } = await createApiKey(t.services, null, { name: 'Front end', kind: 'content' })
+    const anonymous = []
+    for (let i = 0; i < 4; i++) anonymous.push((await from('198.51.100.20', '/api/v1/sections')).statusCode)
+    expect(anonymous).toEqual([200, 200, 200, 429])
+    const keyed = []
+    for (let i = 0; i < 7; i++) keyed.push((await from('198.51.100.20', `/api/v1/sections?key=${secret}`)).statusCode)
+    expect(keyed).toEqual([200, 200, 200, 200, 200, 200, 429])
+    const last = await from('198.51.100.21', `/api/v1/sections?key=${secret}`)
+    expect(last.statusCode).toBe(429)
+    expect(last.headers['x-ratelimit-limit']).toBe('6')
+  })
+
+  it('counts a bearer key (content or admin) against that key, whatever the address', async () => {
+    const admin = await createApiKey(t.services, null, { name: 'Sync', kind: 'admin', role: 'editor' })
+    const codes = []
+    for (let i = 0; i < 7; i++) codes.push((await from(`198.51.100.${30 + i}`, '/api/v1/articles', { authorization: `Bearer ${admin.secret}` })).statusCode)
+    expect(codes).toEqual([200, 200, 200, 200, 200, 200, 429])
+    const content = await createApiKey(t.services, null, { name: 'Reader', kind: 'content' })
+    expect((await from('198.51.100.30', '/api/v1/articles', { authorization: `bearer ${content.secret}` })).statusCode).toBe(200)
+    // A proxy's Basic credentials are not a key: the request is anonymous.
+    expect((await from('198.51.100.40', '/api/v1/articles', { authorization: 'Basic dXNlcjpwYXNz' })).statusCode).toBe(200)
+  })
+
+  it('refuses an unknown key with 401 and a JSON error, and still counts it against the address', async () => {
+    for (const [url, headers] of [
+      ['/api/v1/sections?key=0123456789abcdef0123456789', {}],
+      ['/api/v1/sections?key=not-a-key', {}],
+      ['/api/v1/sections?key=', {}],
+      ['/api/v1/sections', { authorization: 'Bearer dla_0000' }],
+      ['/api/v1/sections', { authorization: 'Bearer' }],
+    ] as const) {
+      const res = await from('198.51.100.50', url, headers)
+      expect(res.statusCode, url).toBeOneOf([401, 429])
+      if (res.statusCode === 401) {
+        expect(res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } })
+        expect(res.body).not.toContain('dla_0000')
+      }
+    }
+    expect((await from('198.51.100.50', '/api/v1/sections')).statusCode).toBe(429)
+    // A browser's preflight is answered whatever the address holds.
+    const preflight = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/sections?key=0123456789abcdef0123456789', remoteAddress: '198.51.100.51' })
+    expect(preflight.statusCode).toBe(204)
+  })
+
+  it('refuses an admin key sent in the URL, where it would be logged', async () => {
+    const admin = await createApiKey(t.services, null, { name: 'Leaky', kind: 'admin', role: 'author' })
+    const res = await from('198.51.100.60', `/api/v1/sections?key=${admin.secret}`)
+    expect(res.statusCode).toBe(401)
+    expect(res.json().error.message).toMatch(/Authorization header/)
+  })
+
+  it('refuses a key as soon as it is revoked, and purges what was cached for it', async () => {
+    const { key, secret } = await createApiKey(t.services, null, { name: 'Doomed', kind: 'content' })
+    expect((await from('198.51.100.70', `/api/v1/sections?key=${secret}`)).statusCode).toBe(200)
+    expect((await from('198.51.100.70', '/api/v1/tags', { authorization: `Bearer ${secret}` })).statusCode).toBe(200)
+    await revokeApiKey(t.services, null, key.id)
+    const refused = await from('198.51.100.70', `/api/v1/sections?key=${secret}`)
+    expect(refused.statusCode).toBe(401)
+    expect(refused.json().error).toEqual({ code: 'UNAUTHENTICATED', message: 'This API key is not known or has been revoked' })
+    expect((await from('198.51.100.70', '/api/v1/tags', { authorization: `Bearer ${secret}` })).statusCode).toBe(401)
+  })
+})
+
+describe('read API answers for a key, cached', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await buildTestApp() })
+  afterAll(() => t.close())
+
+  it('are purged when the key is revoked, so a revoked key is not answered from the cache', async () => {
+    const { key, secret } = await createApiKey(t.services, null, { name: 'Cached', kind: 'content' })
+    const url = `/api/v1/sections?key=${secret}`
+    expect((await t.app.inject({ url })).statusCode).toBe(200)
+    expect(t.services.cache.get(url)?.tags).toContain(`api-key:${key.id}`)
+    await revokeApiKey(t.services, null, key.id)
+    expect((await t.app.inject({ url })).statusCode).toBe(401)
   })
 })

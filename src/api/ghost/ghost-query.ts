@@ -1,7 +1,7 @@
 // The query parameters of Ghost's Content API (include, fields, formats, limit, page, order, filter), read strictly:
 // anything that cannot be understood is a GhostQueryError (400), never a guess and never SQL.
-import type { ArticleFilterNode, ArticleOrder, FilterField, FilterValue, OrderField } from '../../content/index.js'
-import { orderFields } from '../../content/index.js'
+import type { ArticleFilterNode, ArticleOrder, FilterField, FilterOp, FilterValue, OrderField } from '../../content/index.js'
+import { isTextMatchOp, orderFields, textMatches } from '../../content/index.js'
 import { literalText, NqlError, parseNql, type NqlLiteral, type NqlNode } from './nql.js'
 import { parseGhostId, type GhostKind } from './ghost-ids.js'
 
@@ -78,9 +78,12 @@ export function readGhostQuery(query: Record<string, unknown>, now: Date): Ghost
 const postFields: Record<string, FilterField | 'visibility' | 'status' | 'type'> = {
   tag: 'tag', tags: 'tag', 'tags.slug': 'tag', primary_tag: 'primary_tag', 'primary_tag.slug': 'primary_tag',
   author: 'author', authors: 'author', 'authors.slug': 'author', primary_author: 'primary_author', 'primary_author.slug': 'primary_author',
-  slug: 'slug', id: 'id', featured: 'featured', published_at: 'published_at', updated_at: 'updated_at', created_at: 'created_at',
+  slug: 'slug', title: 'title', id: 'id', featured: 'featured', published_at: 'published_at', updated_at: 'updated_at', created_at: 'created_at',
   visibility: 'visibility', status: 'status', type: 'type',
 }
+
+/** What `~`, `~^` and `~$` (and their negations) work on: slugs, and titles. */
+const textFields = new Set<string>(['tag', 'primary_tag', 'author', 'primary_author', 'slug', 'title'])
 
 /** Ghost writes dates as '2024-05-01 10:00:00' (UTC) or ISO 8601; relative ones (now-30d) arrive as dates already. */
 function dateOf(literal: NqlLiteral, field: string): Date | null {
@@ -112,6 +115,12 @@ export function postFilter(node: NqlNode, kind: GhostKind = 'post'): ArticleFilt
   if (node.kind !== 'compare') return { kind: node.kind, nodes: node.nodes.map((n) => postFilter(n, kind)) }
   const field = postFields[node.field]
   if (!field) throw new GhostQueryError('Error parsing filter', `unknown property ${node.field}`)
+  if (isTextMatchOp(node.op)) {
+    if (!textFields.has(field)) throw new GhostQueryError('Error parsing filter', `${node.field} cannot be matched with ~, ~^ or ~$ (only text: slugs and titles)`)
+    const text = literalText(node.values[0]!)
+    if (text === null) throw new GhostQueryError('Error parsing filter', `${node.field} cannot be matched with null`)
+    return { kind: 'compare', field: field as FilterField, op: node.op, values: [text] }
+  }
   if (field === 'visibility') return constantMatch(node, 'public')
   if (field === 'status') return constantMatch(node, 'published')
   if (field === 'type') return constantMatch(node, kind)
@@ -150,6 +159,84 @@ export function postOrderOf(order: GhostQuery['order']): ArticleOrder[] {
   })
 }
 
+// ── Pages: a handful, so filtered, ordered and paged in memory, over the same properties as posts ──
+
+export interface PageRecord {
+  id: number
+  slug: string
+  title: string
+  createdAt: Date
+  modifiedAt: Date
+}
+
+function compareValues(actual: string | number, op: FilterOp, values: (string | number | null)[]): boolean {
+  switch (op) {
+    case '=': return values[0] === actual
+    case '!=': return values[0] !== actual
+    case 'in': return values.includes(actual)
+    case 'not in': return !values.includes(actual)
+    default: {
+      const v = values[0]
+      if (v === null || v === undefined) throw new GhostQueryError('Error parsing filter', 'a property cannot be compared with null that way')
+      const c = typeof actual === 'number' && typeof v === 'number' ? actual - v : actual < String(v) ? -1 : actual > String(v) ? 1 : 0
+      return op === '>' ? c > 0 : op === '>=' ? c >= 0 : op === '<' ? c < 0 : c <= 0
+    }
+  }
+}
+
+function evaluatePage(node: ArticleFilterNode, page: PageRecord): boolean {
+  if (node.kind === 'const') return node.value
+  if (node.kind !== 'compare') return node.kind === 'and' ? node.nodes.every((n) => evaluatePage(n, page)) : node.nodes.some((n) => evaluatePage(n, page))
+  const { field, op, values } = node
+  if (isTextMatchOp(op)) {
+    const value = String(values[0])
+    // A page has no tags and no byline: no slug of theirs matches, so only the negation holds.
+    return field === 'slug' || field === 'title' ? textMatches(page[field], op, value) : op.startsWith('not ')
+  }
+  const negated = op === '!=' || op === 'not in'
+  switch (field) {
+    // A page has no tags, no byline and is never featured: a membership test is false, its negation true.
+    case 'tag': case 'primary_tag': case 'author': case 'primary_author':
+      return values.includes(null) !== negated
+    case 'featured':
+      return values.includes(false) !== negated
+    case 'id':
+      return compareValues(page.id, op, values.map((v) => (typeof v === 'number' ? v : null)))
+    case 'slug': case 'title':
+      return compareValues(page[field], op, values.map((v) => (v === null ? null : String(v))))
+    default: {
+      const actual = (field === 'updated_at' ? page.modifiedAt : page.createdAt).toISOString()
+      return compareValues(actual, op, values.map((v) => (v instanceof Date ? v.toISOString() : null)))
+    }
+  }
+}
+
+/** The pages a filter keeps: the same properties and errors as for posts (tags and authors match no page). */
+export function filterPages<T extends PageRecord>(pages: readonly T[], node: NqlNode | undefined): T[] {
+  if (!node) return [...pages]
+  const filter = postFilter(node, 'page')
+  return pages.filter((p) => evaluatePage(filter, p))
+}
+
+const pageOrderValue: Record<OrderField, (p: PageRecord) => string | number> = {
+  published_at: (p) => p.createdAt.getTime(), created_at: (p) => p.createdAt.getTime(), updated_at: (p) => p.modifiedAt.getTime(),
+  title: (p) => p.title, slug: (p) => p.slug, id: (p) => p.id,
+}
+
+/** Newest first unless asked otherwise, as Ghost lists pages; the id breaks ties. */
+export function sortPages<T extends PageRecord>(pages: T[], order: GhostQuery['order']): T[] {
+  const keys = [...(order.length ? postOrderOf(order) : [{ field: 'published_at' as const, direction: 'desc' as const }]), { field: 'id' as const, direction: 'desc' as const }]
+  return pages.sort((a, b) => {
+    for (const k of keys) {
+      const x = pageOrderValue[k.field](a)
+      const y = pageOrderValue[k.field](b)
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
+      if (c) return k.direction === 'asc' ? c : -c
+    }
+    return 0
+  })
+}
+
 // ── Tags and authors: few enough to filter and order in memory, with the same language ──
 
 export interface TermRecord {
@@ -170,6 +257,11 @@ export function termMatches(node: NqlNode, record: TermRecord): boolean {
   const key = node.field === 'count.posts' ? 'count.posts' : node.field
   if (!['slug', 'name', 'id', 'visibility', 'count.posts'].includes(key)) throw new GhostQueryError('Error parsing filter', `unknown property ${node.field}`)
   const actual = record[key as keyof TermRecord]
+  if (isTextMatchOp(node.op)) {
+    const text = literalText(node.values[0]!)
+    if ((key !== 'slug' && key !== 'name') || text === null) throw new GhostQueryError('Error parsing filter', `${node.field} cannot be matched with ~, ~^ or ~$`)
+    return textMatches(String(actual), node.op, text)
+  }
   const values = node.values.map((v) => (key === 'count.posts' ? Number(literalText(v)) : literalText(v)))
   switch (node.op) {
     case '=': return values[0] === actual

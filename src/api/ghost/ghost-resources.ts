@@ -1,6 +1,6 @@
 // Dateline's articles, names and settings in the shapes Ghost's Content API sends, key for key; built field by field so
 // nothing that is not public (a draft, a staff email, the Markdown source) can ride along.
-import type { ApiArticle, PublicTerm, SectionRef, SiteSettings } from '../../content/index.js'
+import type { ApiArticle, PublicPage, PublicTerm, SectionRef, SiteSettings } from '../../content/index.js'
 import { excerpt } from '../../content/index.js'
 import { ghostId, ghostUuid, type GhostKind } from './ghost-ids.js'
 
@@ -137,6 +137,55 @@ export function ghostPost(a: ApiArticle, opts: PostOptions): Record<string, unkn
   })
   if (formats.has('plaintext')) post.plaintext = a.bodyText ?? ''
   return pick(post, opts.fields)
+}
+
+/**
+ * A page (About, Contact…) as Ghost sends one: a post's keys where they apply. A page has no byline, tags, image or
+ * comments, and is published when it was created as far as readers can tell (Dateline keeps no separate date).
+ */
+export function ghostPage(p: PublicPage, opts: Pick<PostOptions, 'siteUrl' | 'include' | 'formats' | 'fields'>): Record<string, unknown> {
+  const { siteUrl, include, formats } = opts
+  const page: Record<string, unknown> = {
+    id: ghostId('page', p.id),
+    uuid: ghostUuid('page', p.id),
+    title: p.title,
+    slug: p.slug,
+    ...(formats.has('html') ? { html: p.bodyHtml } : {}),
+    comment_id: null,
+    feature_image: null,
+    featured: false,
+    visibility: 'public',
+    created_at: ghostTime(p.createdAt),
+    updated_at: ghostTime(p.modifiedAt),
+    published_at: ghostTime(p.createdAt),
+    custom_excerpt: null,
+    codeinjection_head: null,
+    codeinjection_foot: null,
+    custom_template: null,
+    canonical_url: null,
+    ...(include.has('tags') ? { tags: [] } : {}),
+    ...(include.has('authors') ? { authors: [], primary_author: null } : {}),
+    ...(include.has('tags') ? { primary_tag: null } : {}),
+    url: `${siteUrl}${p.path}`,
+    excerpt: excerpt(p.bodyText, 500),
+    reading_time: readingTime(p.bodyText.length),
+    access: true,
+    show_title_and_feature_image: true,
+    comments: false,
+    og_image: null,
+    og_title: null,
+    og_description: null,
+    twitter_image: null,
+    twitter_title: null,
+    twitter_description: null,
+    meta_title: null,
+    meta_description: nullIfEmpty(p.seoDescription),
+    frontmatter: null,
+    feature_image_alt: null,
+    feature_image_caption: null,
+    ...(formats.has('plaintext') ? { plaintext: p.bodyText } : {}),
+  }
+  return pick(page, opts.fields)
 }
 
 /** Ghost's `fields`: only the keys named (those that exist), in the object's own order. */

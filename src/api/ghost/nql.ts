@@ -6,12 +6,15 @@
 //   and        := atom ('+' atom)*
 //   atom       := '(' or ')' | comparison
 //   comparison := field ':' op? value
-//   op         := '-' | '>' | '>=' | '<' | '<='          ('-' negates; ':' alone is equality)
+//   op         := '-'? ('~' | '~^' | '~$') | '-' | '>' | '>=' | '<' | '<='
+//                 ('-' negates; ':' alone is equality; '~' contains, '~^' starts with, '~$' ends with)
 //   value      := '[' literal (',' literal)* ']' | literal
 //   literal    := 'quoted' | "quoted" | null | true | false | number | now | now-N(s|m|h|d|w|M|y) | bare-word
 //   ('+' is "and", so relative dates look back only, as in Ghost.)
 
-export type NqlOp = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in'
+export type NqlOp =
+  | '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in'
+  | 'contains' | 'starts with' | 'ends with' | 'not contains' | 'not starts with' | 'not ends with'
 
 export type NqlLiteral =
   | { kind: 'text'; text: string; quoted: boolean }
@@ -106,7 +109,13 @@ export function parseNql(source: string, now: Date): NqlNode {
     else if (source[pos] === '>') { op = '>'; pos++ }
     else if (source[pos] === '<') { op = '<'; pos++ }
     else if (source[pos] === '-') { op = '!='; pos++ }
-    else if (source[pos] === '~') fail('the contains operators (~) are not supported')
+    if (source[pos] === '~') {
+      if (op !== '=' && op !== '!=') fail('~ follows : or :-')
+      pos++
+      const match = source[pos] === '^' ? 'starts with' : source[pos] === '$' ? 'ends with' : 'contains'
+      if (match !== 'contains') pos++
+      op = op === '!=' ? `not ${match}` : match
+    }
     if (++comparisons > nqlLimits.comparisons) fail(`more than ${nqlLimits.comparisons} comparisons`)
     if (source[pos] === '[') {
       if (op !== '=' && op !== '!=') fail('a list of values takes : or :-')

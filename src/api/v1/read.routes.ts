@@ -6,13 +6,14 @@ import { notFound, validationError } from '../../platform/errors.js'
 import { sendPage } from '../../platform/http/index.js'
 import {
   findArticleById, findArticleBySlug, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug, pagePublishedSummaries,
-  findPublicPage, listPublicPages, listUsedTerms, listSections, type PublicArticle, type PublicPage,
+  findPublicPage, listPublicPages, listUsedTerms, listSections, type ArticleSummary, type PublicArticle, type PublicPage,
 } from '../../content/index.js'
 import { listApprovedComments } from '../../comments/index.js'
 import { findSearchResults, matchingArticleIds, maxQueryLength } from '../../search/index.js'
 import { articleCursor, commentCursor, searchCursor } from './cursor.js'
 import {
   absoluteFrom, articleResource, articleSummaryResource, authorResource, commentResource, sectionResource, tagResource, topicResource,
+  type ArticleSummaryResource,
 } from './resources.js'
 import { articleListQuery, articleRefParams, listOf, oneOf, pageOf, pageQuery, pageSlugParams, searchQuery } from './schemas.js'
 
@@ -35,13 +36,27 @@ function pageSize(limit: unknown): number {
 }
 const json = 'application/json; charset=utf-8'
 
-export async function readRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+export interface ReadRoutesOptions {
+  deps: Deps
+  /** Extra cache tags for a request's answer (the API key it was given for). */
+  tagsOf?: ((req: FastifyRequest) => string[]) | undefined
+}
+
+export async function readRoutes(app: FastifyInstance, { deps, tagsOf }: ReadRoutesOptions) {
   const { db, cache } = deps
   const abs = absoluteFrom(deps.config.siteUrl)
 
   /** Serialized through the route's response schema (nothing outside it is written), then sent like a page. */
   function send(req: FastifyRequest, reply: FastifyReply, data: unknown, tags: string[], sMaxAge?: number) {
-    return sendPage(cache, req, reply, reply.serialize(data) as string, { tags: [...tags, 'site'], contentType: json, headers: corsHeaders, sMaxAge })
+    return sendPage(cache, req, reply, reply.serialize(data) as string, { tags: [...tags, 'site', ...(tagsOf?.(req) ?? [])], contentType: json, headers: corsHeaders, sMaxAge })
+  }
+
+  // Listed summaries are shared objects, remembered until content changes: so is each one's resource.
+  const summaryResources = new WeakMap<ArticleSummary, ArticleSummaryResource>()
+  const summaryResource = (a: ArticleSummary) => {
+    let resource = summaryResources.get(a)
+    if (!resource) summaryResources.set(a, (resource = articleSummaryResource(a, abs)))
+    return resource
   }
 
   const isVisible = (a: PublicArticle, now: Date) => a.status === 'published' && a.publishedAt !== null && a.publishedAt <= now
@@ -110,7 +125,7 @@ export async function readRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     const items = found.slice(0, q.limit)
     const last = items.at(-1)
     const next = found.length > q.limit && last ? articleCursor.encode(last) : null
-    return send(req, reply, { data: items.map((a) => articleSummaryResource(a, abs)), next_cursor: next }, tags)
+    return send(req, reply, { data: items.map(summaryResource), next_cursor: next }, tags)
   })
 
   app.get('/articles/:ref', {

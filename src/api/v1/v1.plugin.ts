@@ -1,12 +1,12 @@
 // /api/v1/: the read API with its OpenAPI 3.1 document (generated from the routes' schemas), reference page, CORS
 // and per-client rate limit.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import swagger from '@fastify/swagger'
 import rateLimit from '@fastify/rate-limit'
 import type { Deps } from '../../platform/deps.js'
 import { DomainError } from '../../platform/errors.js'
 import { sendError } from '../../platform/http/index.js'
-import type { ClientLimitFor } from '../client-limit.js'
+import type { ClientLimit, ClientLimitFor } from '../client-limit.js'
 import { refSchemas } from './schemas.js'
 import { corsHeaders, readRoutes } from './read.routes.js'
 import { renderReference } from './reference.page.js'
@@ -26,8 +26,17 @@ export async function v1Plugin(app: FastifyInstance, { deps, clientLimit }: V1Op
       openapi: '3.1.0',
       info: {
         title: `${deps.config.siteName} read API`, version: '1.0.0',
-        description: 'Published articles, sections, topics, tags, authors, approved comments and search. Public: no key needed.',
+        description: 'Published articles, sections, topics, tags, authors, approved comments and search. Public: no key needed; '
+          + 'a client sending an API key gets its own, larger rate limit.',
       },
+      components: {
+        securitySchemes: {
+          contentKey: { type: 'apiKey', in: 'query', name: 'key', description: 'A content API key (26 hexadecimal characters).' },
+          bearerKey: { type: 'http', scheme: 'bearer', description: 'A content or admin API key.' },
+        },
+      },
+      // Anonymous, or either kind of key: a key raises the rate limit, and one that is not live is refused with 401.
+      security: [{}, { contentKey: [] }, { bearerKey: [] }],
       servers: [{ url: deps.config.siteUrl }],
       tags: [{ name: 'Articles' }, { name: 'Comments' }, { name: 'Search' }, { name: 'Taxonomy' }, { name: 'Pages' }],
     },
@@ -36,8 +45,22 @@ export async function v1Plugin(app: FastifyInstance, { deps, clientLimit }: V1Op
   })
   for (const schema of refSchemas) app.addSchema(schema)
 
-  // PostgreSQL refuses text holding NUL; no slug, word or cursor has one, so say so before any query is built.
+  // Who the client is, decided once per request (the rate limit asks twice); kept for the routes' cache tags.
+  const decided = new WeakMap<FastifyRequest, Promise<ClientLimit>>()
+  const clientOf = new WeakMap<FastifyRequest, ClientLimit>()
+  const decide = (req: FastifyRequest) => {
+    let decision = decided.get(req)
+    if (!decision) decided.set(req, (decision = Promise.resolve(clientLimit(req))))
+    return decision
+  }
+
+  // After the rate limit has counted the request (so guessed keys spend the address's allowance), a key that is not
+  // live is refused; PostgreSQL refuses text holding NUL, and no slug, word or cursor has one.
   app.addHook('preValidation', async (req) => {
+    // A browser's preflight carries the address (and so ?key=) but is answered for any client.
+    const client = req.method === 'OPTIONS' ? undefined : await decide(req)
+    if (client?.refusal) throw new DomainError('UNAUTHENTICATED', client.refusal)
+    if (client) clientOf.set(req, client)
     if (holdsNul(req.query) || holdsNul(req.params)) throw new DomainError('VALIDATION', 'Parameters may not contain NUL characters')
   })
 
@@ -48,7 +71,6 @@ export async function v1Plugin(app: FastifyInstance, { deps, clientLimit }: V1Op
 
   if (deps.config.apiRateLimit > 0) {
     // Cached answers are written before routing and never reach this: the limit guards the database, not the cache.
-    const decide = async (req: Parameters<ClientLimitFor>[0]) => clientLimit(req)
     await app.register(rateLimit, {
       global: true,
       timeWindow: 60_000,
@@ -69,7 +91,11 @@ export async function v1Plugin(app: FastifyInstance, { deps, clientLimit }: V1Op
     'cache-control': 'public, max-age=86400',
   }).send())
 
-  await app.register(readRoutes, { deps })
+  // An answer given for a key (cached under its ?key= address) is purged when that key is revoked, as on the Ghost API.
+  await app.register(readRoutes, { deps, tagsOf: (req: FastifyRequest) => {
+    const apiKey = clientOf.get(req)?.apiKey
+    return apiKey ? [`api-key:${apiKey.id}`] : []
+  } })
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
     reply.header('cache-control', 'public, max-age=300').type('application/json; charset=utf-8').send(JSON.stringify(app.swagger())))
