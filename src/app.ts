@@ -44,11 +44,15 @@ async function loadSecret(db: Db, configured: string | undefined): Promise<strin
   return again.value
 }
 
-export async function createServices(config: Config, opts: { clock?: Clock; log?: Deps['log']; migrate?: boolean } = {}): Promise<Services> {
+export async function createServices(config: Config, opts: {
+  clock?: Clock; log?: Deps['log']; migrate?: boolean
+  /** SQLite reads through a memory map (default): right for serving pages, not for a long bulk write (see connect). */
+  memoryMap?: boolean
+} = {}): Promise<Services> {
   const log = opts.log ?? { info: () => {}, warn: () => {}, error: (...a: unknown[]) => console.error(...a), debug: () => {} }
-  const handle = await createDb(config.databaseUrl, { poolMax: config.pgPoolMax, preparedStatements: config.pgPreparedStatements })
+  const handle = await createDb(config.databaseUrl, { poolMax: config.pgPoolMax, preparedStatements: config.pgPreparedStatements, memoryMap: opts.memoryMap })
   if (opts.migrate !== false) await migrateToLatest(handle)
-  const cache = createPageCache({ enabled: config.pageCache })
+  const cache = createPageCache({ enabled: config.pageCache, maxBytes: config.pageCacheMb * 1024 * 1024 })
   // One connection for counters and publishing, every command with a deadline (REDIS_TIMEOUT_MS).
   const redis = config.redisUrl ? await openRedis(config.redisUrl, { timeoutMs: config.redisTimeoutMs, log }) : undefined
   const bus = createInvalidationBus({ db: handle.db, cache, redis, onError: (err) => log.warn({ err }, 'cache invalidation failed') })

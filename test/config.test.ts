@@ -17,7 +17,7 @@ describe('configuration', () => {
     const config = loadConfig({})
     expect(config).toMatchObject({
       host: '127.0.0.1', port: 3000, databaseUrl: 'sqlite:./data/dateline.db', redisUrl: undefined,
-      siteUrl: 'http://localhost:3000', siteTimezone: 'UTC', siteLanguage: 'en', pageCache: true, trustProxy: false,
+      siteUrl: 'http://localhost:3000', siteTimezone: 'UTC', siteLanguage: 'en', pageCache: true, pageCacheMb: 64, trustProxy: false,
       redisTimeoutMs: 500,
     })
     expect(Object.isFrozen(config)).toBe(true)
@@ -26,11 +26,11 @@ describe('configuration', () => {
   it('reads every value it is given', () => {
     const config = loadConfig({
       PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db/news', REDIS_URL: 'redis://cache:6379', SITE_URL: 'https://news.example.org/',
-      SITE_TIMEZONE: 'Europe/Lisbon', PAGE_CACHE: 'off', TRUST_PROXY: 'yes', SITE_NAME: 'The Harbour Post',
+      SITE_TIMEZONE: 'Europe/Lisbon', PAGE_CACHE: 'off', PAGE_CACHE_MB: '16', TRUST_PROXY: 'yes', SITE_NAME: 'The Harbour Post',
     })
     expect(config).toMatchObject({
       port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u@db/news', redisUrl: 'redis://cache:6379', siteUrl: 'https://news.example.org',
-      siteTimezone: 'Europe/Lisbon', pageCache: false, trustProxy: true, siteName: 'The Harbour Post',
+      siteTimezone: 'Europe/Lisbon', pageCache: false, pageCacheMb: 16, trustProxy: true, siteName: 'The Harbour Post',
     })
   })
 
@@ -42,6 +42,7 @@ describe('configuration', () => {
     [{ SITE_URL: 'news.example.org' }, /^SITE_URL must be a URL/],
     [{ SITE_URL: 'ftp://news.example.org' }, /^SITE_URL must start with http:\/\/ or https:\/\//],
     [{ REDIS_URL: 'http://cache' }, /^REDIS_URL must start with redis:/],
+    [{ PAGE_CACHE_MB: '0' }, /^PAGE_CACHE_MB must be a whole number between 1 and 4096, got "0"$/],
     [{ REDIS_TIMEOUT_MS: '5000' }, /^REDIS_TIMEOUT_MS must be a whole number between 10 and 500, got "5000"$/],
     [{ PAGE_CACHE: 'maybe' }, /^PAGE_CACHE must be on or off/],
     [{ SECRET: 'short' }, /^SECRET must be at least 32 characters/],

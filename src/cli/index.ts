@@ -41,8 +41,8 @@ Commands:
 `
 
 /** Runs one command with the services open, and closes them however it ends. */
-async function withServices(config: Config, run: (services: Services) => Promise<number>): Promise<number> {
-  const services = await createServices(config)
+async function withServices(config: Config, run: (services: Services) => Promise<number>, opts: { memoryMap?: boolean } = {}): Promise<number> {
+  const services = await createServices(config, opts)
   try {
     return await run(services)
   } finally {
@@ -106,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'api-key':
       return withServices(config, (services) => apiKeyCommand(services, rest))
     case 'import':
-      return withServices(config, (services) => importCommand(services, rest))
+      return withServices(config, (services) => importCommand(services, rest), { memoryMap: false })
     case 'related':
       return withServices(config, (services) => relatedCommand(services, rest))
     case 'webhook':

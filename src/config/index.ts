@@ -16,6 +16,8 @@ export interface Config {
   /** Signs form tokens and cookies; when unset a random one is kept in the database. */
   readonly secret: string | undefined
   readonly pageCache: boolean
+  /** Megabytes of rendered pages each process keeps (PAGE_CACHE_MB); a CDN in front holds the long tail. */
+  readonly pageCacheMb: number
   readonly logLevel: string
   readonly mediaDir: string
   /** `s3://<bucket>?endpoint=<url>&region=<r>` keeps media in an S3-compatible object store instead of `mediaDir`. */
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
     siteTimezone: timezone(env),
     secret,
     pageCache: flag(env, 'PAGE_CACHE', true),
+    pageCacheMb: integer(env, 'PAGE_CACHE_MB', 64, 1, 4096),
     logLevel: text(env, 'LOG_LEVEL', 'info'),
     mediaDir: text(env, 'MEDIA_DIR', './data/media'),
     mediaStore: mediaStore(env),
