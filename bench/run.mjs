@@ -4,18 +4,16 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeArticles } from './generate.mjs'
+// Shared with the API benches: where things live, the log, children stopped at exit, free ports, starting a server.
+import { children, freePort, log, root, startChild, stopAll, work, wrkBin } from './lib.mjs'
 import { nodeFlags, serverArgs } from './server-command.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-const work = join(root, 'bench', '.work')
 const duration = process.env.BENCH_DURATION ?? '10s'
 const strict = process.env.BENCH_STRICT === '1'
 const articleCount = Number(process.env.BENCH_ARTICLES ?? 10_000)
-const wrkBin = process.env.WRK ?? 'wrk'
 // PostgreSQL is measured when BENCH_DATABASE_URL names a database (dropped and created afresh: give it a name of its
 // own); BENCH_DIALECTS=postgres measures only one. BENCH_REUSE=1 keeps a database that already holds the articles,
 // to measure again without another import (minutes at 100,000 articles).
@@ -25,16 +23,6 @@ if (dialects.some((d) => d !== 'sqlite' && d !== 'postgres')) throw new Error(`B
 if (dialects.includes('postgres') && !pgUrl) throw new Error('measuring postgres needs BENCH_DATABASE_URL=postgres://…/<a database of its own>')
 const reuse = process.env.BENCH_REUSE === '1'
 const nginxBin = process.env.NGINX ?? '/usr/sbin/nginx'
-const started = Date.now()
-const children = new Set()
-
-const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`)
-
-function stopAll() {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
-}
-process.on('exit', stopAll)
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stopAll(); process.exit(130) })
 
 // ── Preconditions ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -47,32 +35,6 @@ mkdirSync(work, { recursive: true })
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`)
-}
-
-const freePort = () => new Promise((resolve, reject) => {
-  const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-    const { port } = probe.address()
-    probe.close(() => resolve(port))
-  })
-})
-
-/** Spawns a long-running child that bench kills at the end, and resolves once `url` answers. */
-async function startChild(name, command, args, env, url) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
-  children.add(child)
-  let stderr = ''
-  child.stderr.on('data', (d) => { stderr += d })
-  const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr.trim()}`)
-    try {
-      const res = await fetch(url)
-      await res.arrayBuffer()
-      if (res.ok) return child
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`${name} did not start within 30 s: ${stderr.trim()}`)
 }
 
 /** User + system CPU seconds a process has used so far (Linux), so each run can report CPU per request. */
