@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeArticles } from './generate.mjs'
 // Shared with the API benches: where things live, the log, children stopped at exit, free ports, starting a server.
-import { children, freePort, log, root, startChild, stopAll, work, wrkBin } from './lib.mjs'
+import { children, cyclingScript, freePort, log, root, startChild, stopAll, work, wrkBin } from './lib.mjs'
 import { nodeFlags, serverArgs } from './server-command.mjs'
 
 const duration = process.env.BENCH_DURATION ?? '10s'
@@ -239,24 +239,6 @@ ${temps}
 }
 
 // ── wrk ──────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** A wrk Lua script that walks through `list` in turn, each thread from a different place. */
-function cyclingScript(name, list) {
-  const file = join(work, `${name}.lua`)
-  writeFileSync(file, `local paths = { ${list.map((p) => JSON.stringify(p)).join(',\n')} }
-local threads = 0
-function setup(thread)
-  thread:set("offset", threads * math.floor(#paths / 2))
-  threads = threads + 1
-end
-local i = nil
-function request()
-  i = ((i or offset or 0) % #paths) + 1
-  return wrk.format("GET", paths[i])
-end
-`)
-  return file
-}
 
 /**
  * A wrk Lua script whose search queries never repeat, within a run or across runs against the same server (the warm-up
