@@ -52,20 +52,25 @@ async function visibleSummaries(db: Db, memo: Memo, ids: number[], now: Date): P
   return out
 }
 
-/** Queued articles a provisional pick also reads: enough for a fresh import or a seed, bounded for a render. */
+/** Queued articles a provisional pick also reads: enough for a seed or a morning's publishing, bounded for a render. */
 const provisionalQueue = 200
 
+const noPicks: StoredPicks = { alsoRead: undefined, related: [], earlier: undefined }
+
 /**
- * Picks for an article the refresh job has not read yet (published a moment ago, or an archive imported while no
- * server ran): worked out against the stored profiles and the articles still queued (read in memory), and not
- * stored; the job stores the real ones when it gets there.
+ * Picks for an article the refresh job has not read yet (published a moment ago, or a small archive imported while
+ * no server ran): worked out against the stored profiles and the articles still queued (read in memory), and not
+ * stored; the job stores the real ones when it gets there. With more than `provisionalQueue` articles queued (a large
+ * import or a rebuild under way) the page waits for the job instead: working them out on every view cost 35 ms of
+ * CPU, and after an import of a whole archive every page would pay it until the job caught up.
  */
 async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promise<StoredPicks> {
-  const queued = (await db.selectFrom('related_pending').select('article_id').orderBy('article_id').limit(provisionalQueue).execute()).map((r) => r.article_id)
+  const queued = (await db.selectFrom('related_pending').select('article_id').orderBy('article_id').limit(provisionalQueue + 1).execute()).map((r) => r.article_id)
+  if (queued.length > provisionalQueue) return noPicks
   const profiled = new Set((await readProfiles(db, queued)).map((p) => p.articleId))
   const unread = (await articleWords(db, [...new Set([id, ...queued])]))
     .filter((a) => a.id === id || (a.status === 'published' && a.publishedAt !== null && !profiled.has(a.id)))
-  if (!unread.some((a) => a.id === id)) return { alsoRead: undefined, related: [], earlier: undefined }
+  if (!unread.some((a) => a.id === id)) return noPicks
   const readings = new Map(unread.map((a) => [a.id, readArticle(a)]))
   const hashes = new Map(unread.map((a) => [a.id, [...readings.get(a.id)!.counts.keys()].map(termHash)]))
   const stored = await termCounts(db, [...hashes.values()].flat())

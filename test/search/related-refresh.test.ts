@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
 import { formPost, signInAs } from '../support/auth.js'
@@ -152,4 +152,33 @@ describe.each(testDialects())('%s: related news worked out when content changes'
     expect(plain.at(-1)).toMatch(/Related news worked out for \d+ articles/)
     expect(await relatedCommand(t.services, ['nonsense'], { write: () => {} })).toBe(2)
   })
+})
+
+describe.each(testDialects())('%s: related news before the job has read an article', (dialect) => {
+  let t: TestApp
+  const shown = async (slug: string) => {
+    const r = await findRelated(t.services, (await findArticleBySlug(t.services.db, slug))!)
+    return [r.alsoRead?.slug, ...r.related.map((s) => s.slug)].filter(Boolean) as string[]
+  }
+  const ferry = evalArticles.filter((a) => a.story === 'ferry')
+  beforeEach(async () => { t = await buildTestApp({ dialect }); t.clock.set(new Date(evalStart + 400 * day)) })
+  afterEach(() => t.close())
+
+  it('works out provisional picks for a story published a moment ago', async () => {
+    await importArticles(t.services, jsonLines(ferry))
+    const picks = await shown('ferry-3')
+    expect(picks.length).toBeGreaterThan(0)
+    expect(picks.every((slug) => slug.startsWith('ferry-'))).toBe(true)
+  })
+
+  it('waits for the job rather than reading a whole imported archive on every view', async () => {
+    const filler = Array.from({ length: 201 }, (_, i) => `${JSON.stringify({
+      slug: `filler-${i}`, headline: `Council notice ${i}`, standfirst: 'Routine business.', body: `Item ${i} of the agenda was agreed.`,
+      section: 'News', status: 'published', publishedAt: new Date(evalStart + i * 60_000).toISOString(),
+    })}\n`)
+    await importArticles(t.services, Readable.from([...filler, ...ferry.map((a) => `${JSON.stringify({ ...input(a), publishedAt: input(a).publishedAt!.toISOString() })}\n`)]))
+    expect(await shown('ferry-3')).toEqual([])
+    await runJobs(t)
+    expect((await shown('ferry-3')).filter((slug) => slug.startsWith('ferry-')).length).toBeGreaterThan(0)
+  }, 60_000)
 })
