@@ -40,7 +40,11 @@ const agencies = ['', '', '', 'Valley Press Agency', 'Northern Wire']
 
 const capital = (s) => s[0].toUpperCase() + s.slice(1)
 
-export function* articles(count, seed = 20261125) {
+/**
+ * `count` generated articles, newest first. `words` bounds a body's length (400–900 by default, about 4.7 KB);
+ * `hoursApart` spaces their publication times back from 1 November 2026.
+ */
+export function* articles(count, { seed = 20261125, words: [fewest, most] = [400, 900], hoursApart = 1.75 } = {}) {
   const rnd = random(seed)
   const pick = (list) => list[Math.floor(rnd() * list.length)]
   const authors = Array.from({ length: 40 }, (_, i) => `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`)
@@ -58,7 +62,7 @@ export function* articles(count, seed = 20261125) {
       if (emphasis && rnd() < 0.25) words[Math.floor(rnd() * n)] = `*${pick(own)}*`
       return `${capital(words.join(' '))}.`
     }
-    const target = 400 + Math.floor(rnd() * 500)
+    const target = fewest + Math.floor(rnd() * (most - fewest))
     const blocks = []
     let words = 0
     while (words < target) {
@@ -89,18 +93,18 @@ export function* articles(count, seed = 20261125) {
       authors: [...new Set(Array.from({ length: rnd() < 0.8 ? 1 : 2 }, () => pick(authors)))],
       dateline: pick(places).toUpperCase(),
       agency: pick(agencies) || undefined,
-      publishedAt: new Date(end - i * 1.75 * 3_600_000).toISOString(),
+      publishedAt: new Date(end - i * hoursApart * 3_600_000).toISOString(),
       ...(rnd() < 0.5 ? { image: { url: `/media/bench-${(i % 50) + 1}.svg`, alt: `${capital(pick(own))} in ${pick(places)}`, caption: sentence(6, 12, false), credit: `Photo: ${pick(authors)}` } } : {}),
     }
     yield article
   }
 }
 
-/** Writes the file and resolves with the paths of every article, in order. */
-export async function writeArticles(file, count) {
+/** Writes the file and resolves with the paths of every article, in order; `options` as for `articles`. */
+export async function writeArticles(file, count, options) {
   const out = createWriteStream(file)
   const paths = []
-  for (const a of articles(count)) {
+  for (const a of articles(count, options)) {
     paths.push(`/${a.section.toLowerCase()}/${a.slug}/`)
     if (!out.write(`${JSON.stringify(a)}\n`)) await once(out, 'drain')
   }
