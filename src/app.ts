@@ -47,10 +47,11 @@ async function loadSecret(db: Db, configured: string | undefined): Promise<strin
 export async function createServices(config: Config, opts: {
   clock?: Clock; log?: Deps['log']; migrate?: boolean
   /** SQLite reads through a memory map (default): right for serving pages, not for a long bulk write (see connect). */
-  memoryMap?: boolean
+  /** Overrides SQLITE_MMAP_MB (an import reads through no map whatever the setting). */
+  mmapMb?: number
 } = {}): Promise<Services> {
   const log = opts.log ?? { info: () => {}, warn: () => {}, error: (...a: unknown[]) => console.error(...a), debug: () => {} }
-  const handle = await createDb(config.databaseUrl, { poolMax: config.pgPoolMax, preparedStatements: config.pgPreparedStatements, memoryMap: opts.memoryMap })
+  const handle = await createDb(config.databaseUrl, { poolMax: config.pgPoolMax, preparedStatements: config.pgPreparedStatements, mmapMb: opts.mmapMb ?? config.sqliteMmapMb })
   if (opts.migrate !== false) await migrateToLatest(handle)
   const cache = createPageCache({ enabled: config.pageCache, maxBytes: config.pageCacheMb * 1024 * 1024 })
   // One connection for counters and publishing, every command with a deadline (REDIS_TIMEOUT_MS).

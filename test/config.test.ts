@@ -26,11 +26,11 @@ describe('configuration', () => {
   it('reads every value it is given', () => {
     const config = loadConfig({
       PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db/news', REDIS_URL: 'redis://cache:6379', SITE_URL: 'https://news.example.org/',
-      SITE_TIMEZONE: 'Europe/Lisbon', PAGE_CACHE: 'off', PAGE_CACHE_MB: '16', TRUST_PROXY: 'yes', SITE_NAME: 'The Harbour Post',
+      SITE_TIMEZONE: 'Europe/Lisbon', PAGE_CACHE: 'off', PAGE_CACHE_MB: '16', SQLITE_MMAP_MB: '256', TRUST_PROXY: 'yes', SITE_NAME: 'The Harbour Post',
     })
     expect(config).toMatchObject({
       port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u@db/news', redisUrl: 'redis://cache:6379', siteUrl: 'https://news.example.org',
-      siteTimezone: 'Europe/Lisbon', pageCache: false, pageCacheMb: 16, trustProxy: true, siteName: 'The Harbour Post',
+      siteTimezone: 'Europe/Lisbon', pageCache: false, pageCacheMb: 16, sqliteMmapMb: 256, trustProxy: true, siteName: 'The Harbour Post',
     })
   })
 
@@ -43,6 +43,7 @@ describe('configuration', () => {
     [{ SITE_URL: 'ftp://news.example.org' }, /^SITE_URL must start with http:\/\/ or https:\/\//],
     [{ REDIS_URL: 'http://cache' }, /^REDIS_URL must start with redis:/],
     [{ PAGE_CACHE_MB: '0' }, /^PAGE_CACHE_MB must be a whole number between 1 and 4096, got "0"$/],
+    [{ SQLITE_MMAP_MB: '-1' }, /^SQLITE_MMAP_MB must be a whole number between 0 and 65536, got "-1"$/],
     [{ REDIS_TIMEOUT_MS: '5000' }, /^REDIS_TIMEOUT_MS must be a whole number between 10 and 500, got "5000"$/],
     [{ PAGE_CACHE: 'maybe' }, /^PAGE_CACHE must be on or off/],
     [{ SECRET: 'short' }, /^SECRET must be at least 32 characters/],

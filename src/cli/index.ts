@@ -41,7 +41,7 @@ Commands:
 `
 
 /** Runs one command with the services open, and closes them however it ends. */
-async function withServices(config: Config, run: (services: Services) => Promise<number>, opts: { memoryMap?: boolean } = {}): Promise<number> {
+async function withServices(config: Config, run: (services: Services) => Promise<number>, opts: { mmapMb?: number } = {}): Promise<number> {
   const services = await createServices(config, opts)
   try {
     return await run(services)
@@ -106,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'api-key':
       return withServices(config, (services) => apiKeyCommand(services, rest))
     case 'import':
-      return withServices(config, (services) => importCommand(services, rest), { memoryMap: false })
+      return withServices(config, (services) => importCommand(services, rest), { mmapMb: 0 })
     case 'related':
       return withServices(config, (services) => relatedCommand(services, rest))
     case 'webhook':
