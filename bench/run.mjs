@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeArticles } from './generate.mjs'
 // Shared with the API benches: where things live, the log, children stopped at exit, free ports, starting a server.
-import { children, cyclingScript, freePort, log, root, startChild, stopAll, work, wrkBin } from './lib.mjs'
+import { children, cyclingScript, freePort, log, root, startChild, stopAll, work, wrk, wrkBin } from './lib.mjs'
 import { nodeFlags, serverArgs } from './server-command.mjs'
 
 const duration = process.env.BENCH_DURATION ?? '10s'
@@ -381,19 +381,6 @@ async function drained(url) {
   }
 }
 
-function wrk(args, seconds) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(wrkBin, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-    children.add(child)
-    let text = ''
-    child.stdout.on('data', (d) => { text += d })
-    child.stderr.on('data', (d) => { text += d })
-    // wrk stops itself after -d; this only guards against a hung run.
-    const guard = setTimeout(() => child.kill('SIGKILL'), seconds * 1000 + 30_000)
-    child.on('error', reject)
-    child.on('close', () => { clearTimeout(guard); children.delete(child); resolve(text) })
-  })
-}
 
 
 const searchQueries = ['parliament budget', 'flooding river', 'vaccine hospital', 'festival', 'striker transfer', 'broadband', 'school teachers', 'harbour ferry']
