@@ -250,12 +250,15 @@ function toPublicArticle(row: PublicRow): PublicArticle {
 // commenter's cookie, staff signed in, a page pushed out of the page cache. Some 10 KB each; two thousand cover what readers read.
 const publicArticles = contentMemo<string, PublicArticle>({ maxEntries: 2_000, maxAgeMs: 10 * 60_000 })
 
-/** The article at a public address, as readers see it; remembered until content changes. Shared: copy, never change. */
-export async function findArticleBySlug(db: Db, slug: string): Promise<PublicArticle | undefined> {
+/**
+ * The article at a public address, as readers see it; remembered until content changes. Shared: copy, never change.
+ * A caller that has just read contentVersion for the same page passes it (`knownVersion`), saving a query.
+ */
+export async function findArticleBySlug(db: Db, slug: string, knownVersion?: number): Promise<PublicArticle | undefined> {
   return publicArticles(db, slug, async () => {
     const [row] = await articleBySlug(db, slug)
     return row ? toPublicArticle(row) : undefined
-  })
+  }, knownVersion)
 }
 
 /** The whole article, bodies included. */

@@ -1,6 +1,6 @@
 // Queries of the related-news tables: profiles, postings, term counts, picks, editors' overrides and the refresh queue.
 import { sql } from 'kysely'
-import { dialectOfDb, jsonArrayFrom, jsonColumn, type Db, type RelatedOverrideMode, type RelatedPickKind } from '../platform/db/index.js'
+import { dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type RelatedOverrideMode, type RelatedPickKind } from '../platform/db/index.js'
 import { decodeSignature, encodeSignature, encodeHashes, decodeHashes } from './related-text.js'
 import type { Overrides, Profile, TermVector } from './related-engine.js'
 
@@ -192,8 +192,12 @@ function toPicks(rows: { kind: RelatedPickKind; position: number; related_id: nu
 }
 
 /** The stored picks of one article: one read of the pick table's primary key. */
+// Every uncached article view reads its picks: compiled once, where building the query cost more than SQLite's answer.
+const picksQuery = precompiled(1, (db, articleId: number) =>
+  db.selectFrom('related_pick').select(['kind', 'position', 'related_id']).where('article_id', '=', articleId))
+
 export async function readPicks(db: Db, articleId: number): Promise<StoredPicks> {
-  return toPicks(await db.selectFrom('related_pick').select(['kind', 'position', 'related_id']).where('article_id', '=', articleId).execute())
+  return toPicks(await picksQuery(db, articleId))
 }
 
 export async function readPicksOf(db: Db, ids: readonly number[]): Promise<Map<number, StoredPicks>> {

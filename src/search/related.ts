@@ -28,8 +28,8 @@ const memoMs = 10 * 60_000
 const memoPicks = 20_000
 const memoSummaries = 50_000
 
-async function currentMemo(db: Db, now: number): Promise<Memo> {
-  const version = await contentVersion(db)
+async function currentMemo(db: Db, now: number, knownVersion?: number): Promise<Memo> {
+  const version = knownVersion ?? await contentVersion(db)
   const memo = memos.get(db)
   if (memo && memo.version === version && now - memo.at <= memoMs) return memo
   const fresh: Memo = { version, at: now, picks: new Map(), summaries: new Map() }
@@ -116,13 +116,14 @@ async function picksOf(db: Db, dialect: DialectName, id: number): Promise<Stored
  * "Also read", "Related news" and "Earlier coverage" for an article, as stored by the refresh job (see
  * related-refresh.ts): chosen from the words of the articles, the editors' topics, tags, pins and exclusions.
  * Only published, visible articles are returned, so a withdrawn one disappears at once.
+ * A caller that has just read contentVersion for the same page passes it (`knownVersion`), saving a query.
  * @example const { alsoRead, related, earlier } = await findRelated(deps, article)
  */
 export async function findRelated(
-  { db, dialect, clock }: { db: Db; dialect: DialectName; clock: Clock }, article: PublicArticle, limit = 6,
+  { db, dialect, clock }: { db: Db; dialect: DialectName; clock: Clock }, article: PublicArticle, limit = 6, knownVersion?: number,
 ): Promise<Related> {
   const now = clock.now()
-  const memo = await currentMemo(db, now.getTime())
+  const memo = await currentMemo(db, now.getTime(), knownVersion)
   let picks = memo.picks.get(article.id)
   if (!picks) {
     picks = await picksOf(db, dialect, article.id)

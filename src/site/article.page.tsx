@@ -1,6 +1,6 @@
 // The article page: topic label | headline, standfirst, byline and times, body with "Also read", related news, comments.
 import type { ArticleSummary, PublicArticle } from '../content/index.js'
-import { AuthorLinks, Layout, Picture, Teaser, Time, TopicLabel, type HeadInfo, type SiteInfo } from '../ui/index.js'
+import { AuthorLinks, Layout, Picture, Time, TopicLabel, teaserMarkup, type HeadInfo, type SiteInfo } from '../ui/index.js'
 import { splitForAlsoRead } from './body.js'
 
 export interface ArticleView {
@@ -98,9 +98,8 @@ export function ArticlePage({ site, article, alsoRead, related, earlier, head, c
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-heading">
           <h2 id="related-heading">Related news</h2>
-          <div class="related__list">
-            {related.map((r) => <Teaser article={r} site={site} size="compact" headingLevel={3} />)}
-          </div>
+          {/* Related summaries are remembered between views (search's memo), and so is each one's teaser. */}
+          <div class="related__list" dangerouslySetInnerHTML={{ __html: related.map((r) => teaserMarkup({ article: r, site, size: 'compact', headingLevel: 3 })).join('') }} />
         </section>
       )}
       <section id="comments" class="comments" aria-label="Comments">{comments}</section>

@@ -38,6 +38,16 @@ export function topLevelParagraphEnds(html: string): number[] {
  * @example splitForAlsoRead('<p>a</p><p>b</p><p>c</p>') // ['<p>a</p><p>b</p>', '<p>c</p>']
  */
 export function splitForAlsoRead(html: string): [string, string] | undefined {
+  // The article route and its page both ask about the same body, one after the other.
+  if (html === lastSplit.html) return lastSplit.split
+  const split = splitAt(html)
+  lastSplit = { html, split }
+  return split
+}
+
+let lastSplit: { html: string | undefined; split: [string, string] | undefined } = { html: undefined, split: undefined }
+
+function splitAt(html: string): [string, string] | undefined {
   // Five are enough to choose: every page render calls this, and bodies can be long.
   const paragraphs = topLevelParagraphs(html, 5)
   if (paragraphs.length < 2) return undefined

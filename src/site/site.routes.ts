@@ -1,6 +1,7 @@
 // Reader pages: home, sections, topics, authors, tags, articles, search. Thin handlers over content and search.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../platform/deps.js'
+import { contentVersion } from '../platform/db/index.js'
 import { DomainError, notFound } from '../platform/errors.js'
 import { isFresh, pageNumber, paging, sendPage } from '../platform/http/index.js'
 import {
@@ -209,16 +210,18 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
 
   app.get('/:section/:slug/', { config: pub, schema: { params: { type: 'object', properties: { section: { type: 'string', maxLength: 200 }, slug: { type: 'string', maxLength: 200 } } } } }, async (req, reply) => {
     const { section, slug } = req.params as { section: string; slug: string }
-    const found = await findArticleBySlug(db, slug)
+    // Read once for the whole page: the article's memo and the related news' memo both check it (on PostgreSQL, a round trip).
+    const version = await contentVersion(db)
+    const found = await findArticleBySlug(db, slug, version)
     // An article whose slug changed after publication is found under its new slug, then redirected to below.
     const renamed = found ? undefined : await findSlugRedirect(db, 'article', slug)
-    const article = found ?? (renamed ? await findArticleBySlug(db, renamed) : undefined)
+    const article = found ?? (renamed ? await findArticleBySlug(db, renamed, version) : undefined)
     const visible = article && article.status === 'published' && (!article.publishedAt || article.publishedAt <= deps.clock.now())
     if (!article || (!visible && article.status !== 'unpublished')) return (await oldAddress(req, reply)) ?? Promise.reject(notFound('Article'))
     if (article.status === 'unpublished') throw new DomainError('GONE', 'This article has been withdrawn by the newsroom.')
     if (article.section.slug !== section || renamed) return reply.header('cache-control', 'public, max-age=300').redirect(article.path, 301)
     const site = await context.siteInfo()
-    const picked = await findRelated(deps, article)
+    const picked = await findRelated(deps, article, undefined, version)
     // A body too short to hold the inline link still shows its pick, first among the related news.
     const alsoRead = picked.alsoRead && splitForAlsoRead(article.bodyHtml) ? picked.alsoRead : undefined
     const related = picked.alsoRead && !alsoRead ? [picked.alsoRead, ...picked.related] : picked.related

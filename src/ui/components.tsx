@@ -3,6 +3,7 @@ import type { ArticleImage, ArticleSummary, AuthorRef } from '../content/index.j
 import { formatDateTime, formatDate } from './format.js'
 import { Layout } from './layout.js'
 import type { SiteInfo } from './site-info.js'
+import { renderToString } from 'preact-render-to-string'
 
 export function Time({ date, timeZone, withTime = true, itemProp }: { date: Date; timeZone: string; withTime?: boolean; itemProp?: string }) {
   return <time datetime={date.toISOString()} itemprop={itemProp}>{withTime ? formatDateTime(date, timeZone) : formatDate(date, timeZone)}</time>
@@ -98,6 +99,23 @@ export function Teaser({ article, site, size = 'list', headingLevel = 3, eager =
       </div>
     </article>
   )
+}
+
+// Teasers of remembered summaries (related news) appear on page after page: their markup is kept with the summary
+// object, so it goes when the summary does. Keyed by what else the markup depends on.
+const teaserMarkups = new WeakMap<ArticleSummary, Map<string, string>>()
+
+/**
+ * The markup `<Teaser>` renders, remembered for this summary object: pass summaries that are shared and never changed.
+ * @example <div class="related__list" dangerouslySetInnerHTML={{ __html: related.map((r) => teaserMarkup({ article: r, site, size: 'compact' })).join('') }} />
+ */
+export function teaserMarkup(props: Parameters<typeof Teaser>[0]): string {
+  const key = `${props.size ?? 'list'}|${props.headingLevel ?? 3}|${props.eager === true}|${props.site.timeZone}`
+  let byKey = teaserMarkups.get(props.article)
+  if (!byKey) teaserMarkups.set(props.article, (byKey = new Map()))
+  let html = byKey.get(key)
+  if (html === undefined) byKey.set(key, (html = renderToString(<Teaser {...props} />)))
+  return html
 }
 
 export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
