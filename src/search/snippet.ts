@@ -115,6 +115,15 @@ function phraseSpans(m: Matcher, text: string): Span[] {
   return merged
 }
 
+/**
+ * How often the query's phrases occur in a short text (a headline, a standfirst) and how many words it has, for ranking
+ * the newest matches without FTS5's bm25() (see fulltext.ts).
+ */
+export function phraseHits(m: Matcher, text: string): { hits: number; words: number } {
+  // Words counted as runs between spaces: near enough for a length, and no Unicode pattern to run.
+  return { hits: phraseSpans(m, text).length, words: text.split(' ').length }
+}
+
 /** `text` from `from` to `to` with the spans inside it between \u0002 and \u0003. */
 function marked(text: string, spans: Span[], from: number, to: number): string {
   let out = ''
