@@ -1,6 +1,6 @@
 // Highlights and snippets made in JavaScript from the shown articles' text, matching words the way SQLite's FTS5 tokenizer
-// does (unicode61 with diacritics removed, then Porter stems): asking FTS5 for them tokenized whole bodies, which cost more
-// than the search itself.
+// does (unicode61 with diacritics removed, then Porter stems), on both dialects: asking FTS5 (snippet()) or PostgreSQL
+// (ts_headline) for them tokenized whole bodies, which cost more than the search itself.
 import type { Phrase, SearchQuery } from './query.js'
 import { porterStem } from './stem.js'
 
