@@ -147,8 +147,9 @@ async function rankHeadWindow(db: Db, query: SearchQuery, ids: number[]): Promis
   const [texts, headline] = [
     await sql<{ id: number; headline: string; standfirst: string }>`
       select id, headline, standfirst from article where id in (${sql.join(ids)})`.execute(db),
+    // better-sqlite3 binds numbers as reals, and FTS5 walks the whole match for a rowid bound that is not an integer.
     await sql<{ id: number }>`select rowid as id from article_fts where article_fts match ${inHeadline}
-      and rowid >= ${ids.at(-1)!} and rowid <= ${ids[0]!}`.execute(db),
+      and rowid >= cast(${ids.at(-1)!} as integer) and rowid <= cast(${ids[0]!} as integer)`.execute(db),
   ]
   const inHeadlines = new Set(headline.rows.map((r) => r.id))
   const matcher = matcherFor(query)
