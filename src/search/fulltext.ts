@@ -84,7 +84,7 @@ function snippetsOf(query: SearchQuery, hits: { id: number }[], texts: Map<numbe
 
 // Headline and standfirst matches are ranked among the newest this many (by id, which follows the order articles were
 // written or imported in); later pages of them go newest first, then body-only matches newest first.
-const headRankWindow = 200
+const headRankWindow = 100
 
 interface Ranked { id: number; tier: number; score: number }
 
