@@ -1,6 +1,6 @@
 // Highlights and snippets made in JavaScript from the shown articles' text, matching words the way SQLite's FTS5 tokenizer
-// does (unicode61 with diacritics removed, then Porter stems): asking FTS5 for them tokenized whole bodies, which cost more
-// than the search itself.
+// does (unicode61 with diacritics removed, then Porter stems), on both dialects: asking FTS5 (snippet()) or PostgreSQL
+// (ts_headline) for them tokenized whole bodies, which cost more than the search itself.
 import type { Phrase, SearchQuery } from './query.js'
 import { porterStem } from './stem.js'
 
@@ -113,6 +113,15 @@ function phraseSpans(m: Matcher, text: string): Span[] {
     } else merged.push({ ...s })
   }
   return merged
+}
+
+/**
+ * How often the query's phrases occur in a short text (a headline, a standfirst) and how many words it has, for ranking
+ * the newest matches without FTS5's bm25() (see fulltext.ts).
+ */
+export function phraseHits(m: Matcher, text: string): { hits: number; words: number } {
+  // Words counted as runs between spaces: near enough for a length, and no Unicode pattern to run.
+  return { hits: phraseSpans(m, text).length, words: text.split(' ').length }
 }
 
 /** `text` from `from` to `to` with the spans inside it between \u0002 and \u0003. */
