@@ -3,7 +3,7 @@
 // sitemap index time and server RSS, next to the same figures at 10,000 articles (the baseline, same run).
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -140,7 +140,29 @@ async function dropRelatedJob(url) {
   }
 }
 
-async function measure(dialect, count, jsonl, paths) {
+/**
+ * `n` addresses of random published articles, read from the database itself, so a database kept from an earlier run
+ * (or made some other way) is sampled as it is.
+ */
+async function samplePaths(url, n) {
+  const { createDb } = await import('../dist/platform/db/index.js')
+  const handle = await createDb(url)
+  try {
+    const { top } = await handle.db.selectFrom('article').select((eb) => eb.fn.max('id').as('top')).executeTakeFirstOrThrow()
+    const paths = []
+    while (paths.length < n) {
+      const ids = Array.from({ length: 500 }, () => 1 + Math.floor(rnd() * Number(top)))
+      const rows = await handle.db.selectFrom('article as a').innerJoin('section as s', 's.id', 'a.section_id')
+        .select(['a.slug as article', 's.slug as section']).where('a.id', 'in', ids).where('a.status', '=', 'published').execute()
+      paths.push(...rows.map((r) => `/${r.section}/${r.article}/`))
+    }
+    return paths.slice(0, n)
+  } finally {
+    await handle.close()
+  }
+}
+
+async function measure(dialect, count, jsonl) {
   const db = await databaseFor(dialect, count)
   const env = { DATABASE_URL: db.url, MEDIA_DIR: join(work, 'media'), SECRET: 'bench-secret-bench-secret-bench-secret-0', SITE_URL: 'https://bench.example.test', LOG_LEVEL: 'warn', NODE_ENV: 'production' }
   try {
@@ -159,7 +181,8 @@ async function measure(dialect, count, jsonl, paths) {
     const bytes = await db.size()
 
     const uncached = await startServer({ ...env, PAGE_CACHE: 'off' })
-    const sample = Array.from({ length: views }, () => `${uncached.url}${paths[Math.floor(rnd() * count)]}`)
+    const paths = await samplePaths(db.url, views * 2)
+    const sample = paths.slice(0, views).map((path) => `${uncached.url}${path}`)
     await timed(sample.slice(0, 100), 2)
     const cpu0 = cpuSeconds(uncached.child.pid)
     const articleMs = await timed(sample, 1)
@@ -173,7 +196,7 @@ async function measure(dialect, count, jsonl, paths) {
     await stop(uncached)
 
     const cached = await startServer(env)
-    await timed(Array.from({ length: views }, () => `${cached.url}${paths[Math.floor(rnd() * count)]}`), 4)
+    await timed(paths.slice(views).map((path) => `${cached.url}${path}`), 4)
     const rss = rssMb(cached.child.pid)
     await stop(cached)
     return {
@@ -194,16 +217,11 @@ const counts = [...new Set([baseline, ...(scale > 100_000 ? [100_000] : []), sca
 const shape = (count) => ({ words: [150, 350], hoursApart: Math.min(1.75, (20 * 365 * 24) / count) })
 for (const count of counts) {
   const jsonl = join(work, `articles-${count}.jsonl`)
-  const pathsFile = `${jsonl}.paths`
-  let paths
-  if (keep && existsSync(pathsFile)) {
-    paths = readFileSync(pathsFile, 'utf8').split('\n')
-  } else {
+  if (!keep || !existsSync(jsonl)) {
     log(`generating ${count.toLocaleString('en')} articles`)
-    paths = await writeArticles(jsonl, count, shape(count))
-    if (keep) writeFileSync(pathsFile, paths.join('\n'))
+    await writeArticles(jsonl, count, shape(count))
   }
-  for (const dialect of pgBase ? ['sqlite', 'postgres'] : ['sqlite']) results.push(await measure(dialect, count, jsonl, paths))
+  for (const dialect of pgBase ? ['sqlite', 'postgres'] : ['sqlite']) results.push(await measure(dialect, count, jsonl))
   if (count !== baseline && !keep) rmSync(jsonl, { force: true })
 }
 if (!pgBase) console.log('PostgreSQL not measured: set BENCH_DATABASE_URL=postgres://… to include it.')
