@@ -35,7 +35,7 @@ function cli(args, env) {
 
 const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 
-// BENCH_KEEP=1 keeps the imported databases (bench/.work/related-bench-<count>.db, related_bench_<count>) and reuses
+// BENCH_KEEP=1 keeps the imported databases (bench/.work/related-bench-<count>.db, <BENCH_DATABASE_URL database>_<count>) and reuses
 // them on the next run, so a rebuild can be measured again without importing 100,000 articles again.
 const keep = process.env.BENCH_KEEP === '1'
 
@@ -97,7 +97,9 @@ results.push(await measureDialect('SQLite', `sqlite:${sqliteFile}`, async () => 
 if (process.env.BENCH_DATABASE_URL) {
   const { default: pg } = await import('pg')
   const admin = async (statement) => { const c = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL }); await c.connect(); try { await c.query(statement) } finally { await c.end() } }
-  const dbName = keep ? `related_bench_${count}` : `related_bench_${randomBytes(4).toString('hex')}`
+  // Named after BENCH_DATABASE_URL's own database (rel_bench → rel_bench_100000), so a shared server's naming rule holds.
+  const prefix = new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1) || 'related_bench'
+  const dbName = keep ? `${prefix}_${count}` : `${prefix}_${randomBytes(4).toString('hex')}`
   const exists = async () => { const c = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL }); await c.connect(); try { return (await c.query('select 1 from pg_database where datname = $1', [dbName])).rowCount > 0 } finally { await c.end() } }
   const pgKept = keep && (await exists())
   if (!pgKept) await admin(`create database ${dbName}`)
