@@ -5,7 +5,7 @@ import type { Clock } from '../platform/clock.js'
 import type { DomainEvent, Events } from '../platform/events.js'
 import { enqueueJob, type JobRunner } from '../platform/jobs/index.js'
 import { articleTerms, minhash, termHash, type ArticleText, type TermCounts } from './related-text.js'
-import { choosePicks, scoreCandidates, termVector, type Candidate, type Overrides, type Picks, type Profile } from './related-engine.js'
+import { choosePicks, profileOf, scoreCandidates, termVector, type Candidate, type Overrides, type Picks } from './related-engine.js'
 import {
   adjustTermCounts, advancePending, articleLabels, articlesShowing, articleWords, candidateProfiles, finishPending, markPending,
   readOverrides, readPicksOf, readProfiles, removeProfile, stillPending, takePending, termCounts, topByPostings, totalKey, writePicks,
@@ -61,21 +61,23 @@ export interface Corpus {
   profiles(ids: number[]): Promise<Candidate[]> | Candidate[]
   overrides(articleId: number): Promise<Overrides> | Overrides
   /** Articles sharing the article's topics or tags, those sharing most first, bounded: editors' labels find what words may miss. */
-  sharing(article: Profile): Promise<number[]> | number[]
+  sharing(article: Candidate): Promise<number[]> | number[]
 }
 
 /** Articles sharing labels looked at per article, those sharing most first. */
 export const sharingScored = 30
 
 /** Picks for one profiled article: candidates from its strongest terms' postings, then scored in full. */
-export async function picksFor(corpus: Corpus, article: Profile): Promise<Picks> {
-  const query = [...article.vector].slice(0, queryTerms).map(([t, w]): [number, number] => [termHash(t), w])
+export async function picksFor(corpus: Corpus, article: Candidate): Promise<Picks> {
+  const { hashes, weights } = article.vector
+  const query = Array.from({ length: Math.min(queryTerms, hashes.length) }, (_, k): [number, number] => [hashes[k]!, weights[k]!])
   // Independent reads, in parallel: on PostgreSQL each is a round trip.
   const [byWords, overrides, sharing] = await Promise.all([corpus.candidates(query, article.id, candidatesScored), corpus.overrides(article.id), corpus.sharing(article)])
   const ids = [...new Set([...byWords, ...sharing, ...overrides.pinned])].filter((id) => id !== article.id)
   const profiles = await corpus.profiles(ids)
   const byId = new Map(profiles.map((p) => [p.id, p]))
-  return choosePicks(article, scoreCandidates(article, profiles), byId, overrides)
+  const profile = profileOf(article)
+  return choosePicks(profile, scoreCandidates(profile, profiles), byId, overrides)
 }
 
 const stored = (p: Picks): StoredPicks => ({ alsoRead: p.alsoRead, related: p.related, earlier: p.earlier })
@@ -84,7 +86,7 @@ const stored = (p: Picks): StoredPicks => ({ alsoRead: p.alsoRead, related: p.re
 const linksPerTopic = 40
 const linksPerTag = 20
 
-async function sharingIds(db: Db, dialect: DialectName, article: Profile): Promise<number[]> {
+async function sharingIds(db: Db, dialect: DialectName, article: Candidate): Promise<number[]> {
   const newest = dialect === 'sqlite' ? sql`rowid` : sql`article_id`
   const window = (table: 'article_topic' | 'article_tag', column: 'topic_id' | 'tag_id', id: number, n: number) =>
     sql`select * from (select article_id from ${sql.table(table)} where ${sql.ref(column)} = ${id} order by ${newest} desc limit ${n}) w`

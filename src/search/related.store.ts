@@ -2,7 +2,7 @@
 import { sql } from 'kysely'
 import { dialectOfDb, jsonArrayFrom, jsonColumn, type Db, type RelatedOverrideMode, type RelatedPickKind } from '../platform/db/index.js'
 import { decodeSignature, encodeSignature, encodeHashes, decodeHashes } from './related-text.js'
-import type { Overrides, Profile, TermVector } from './related-engine.js'
+import { PackedTerms, packTerms, type Candidate, type Overrides, type TermVector } from './related-engine.js'
 
 /** `related_term` row 0 holds the number of profiled articles, so idf needs no count over the profiles. */
 export const totalKey = 0
@@ -72,23 +72,29 @@ export async function adjustTermCounts(db: Db, hashes: readonly number[], delta:
 
 export interface StoredProfile {
   articleId: number
-  vector: TermVector
   signature: Uint32Array
   termHashes: number[]
   publishedAt: string
   sectionId: number
 }
 
-const toVector = (json: string): TermVector => new Map(JSON.parse(json) as [string, number][])
+/** A profile's terms as stored: the packed words' bytes (PackedTerms), little-endian as on every platform we run on. */
+export const encodeTerms = (terms: PackedTerms): Buffer => Buffer.from(terms.words.buffer, terms.words.byteOffset, terms.words.byteLength)
+export function decodeTerms(bytes: Uint8Array): PackedTerms {
+  // Copied, not viewed: a driver's buffer may start at any byte, and typed arrays of 32-bit words need four.
+  const words = new Int32Array(bytes.byteLength >> 2)
+  new Uint8Array(words.buffer).set(bytes.subarray(0, words.byteLength))
+  return new PackedTerms(words)
+}
 
 /** Profiles of these articles (those that have one). */
 export async function readProfiles(db: Db, ids: readonly number[], withHashes = false): Promise<StoredProfile[]> {
   if (ids.length === 0) return []
   const rows = await inSlices(ids, 500, (slice) => db.selectFrom('related_profile')
-    .select(['article_id', 'vector', 'signature', 'published_at', 'section_id', ...(withHashes ? ['term_hashes' as const] : [])])
+    .select(['article_id', 'signature', 'published_at', 'section_id', ...(withHashes ? ['term_hashes' as const] : [])])
     .where('article_id', 'in', slice).execute())
   return rows.map((r) => ({
-    articleId: r.article_id, vector: toVector(r.vector), signature: decodeSignature(r.signature),
+    articleId: r.article_id, signature: decodeSignature(r.signature),
     termHashes: 'term_hashes' in r ? decodeHashes(r.term_hashes as string) : [], publishedAt: r.published_at, sectionId: r.section_id,
   }))
 }
@@ -109,7 +115,7 @@ const round = (w: number) => Math.round(w * 1e5) / 1e5
 /** Writes one article's profile and postings, replacing any earlier ones (without touching term counts). */
 export async function writeProfile(db: Db, p: NewProfile, at: string): Promise<void> {
   const values = {
-    vector: JSON.stringify([...p.vector].map(([t, w]) => [t, round(w)])),
+    terms: encodeTerms(packTerms(p.vector)),
     signature: encodeSignature(p.signature),
     term_hashes: encodeHashes(p.termHashes),
     published_at: p.publishedAt,
@@ -156,18 +162,18 @@ export async function topByPostings(
  * Scoring profiles with the editors' labels, for candidates or for the articles they are picked for: one statement,
  * the labels read alongside as JSON arrays (on PostgreSQL each statement is a round trip).
  */
-export async function candidateProfiles(db: Db, ids: readonly number[]): Promise<Profile[]> {
+export async function candidateProfiles(db: Db, ids: readonly number[]): Promise<Candidate[]> {
   if (ids.length === 0) return []
   const dialect = dialectOfDb(db)
   const rows = await inSlices(ids, 500, (slice) => db.selectFrom('related_profile as p')
-    .select(['p.article_id', 'p.vector', 'p.signature', 'p.published_at', 'p.section_id'])
+    .select(['p.article_id', 'p.terms', 'p.signature', 'p.published_at', 'p.section_id'])
     .select((eb) => [
       jsonArrayFrom(dialect, eb.selectFrom('article_topic').select('topic_id as id').whereRef('article_topic.article_id', '=', 'p.article_id')).as('topics'),
       jsonArrayFrom(dialect, eb.selectFrom('article_tag').select('tag_id as id').whereRef('article_tag.article_id', '=', 'p.article_id')).as('tags'),
     ])
     .where('p.article_id', 'in', slice).execute())
   return rows.map((r) => ({
-    id: r.article_id, vector: toVector(r.vector), signature: decodeSignature(r.signature), publishedAt: Date.parse(r.published_at), sectionId: r.section_id,
+    id: r.article_id, vector: decodeTerms(r.terms), signature: decodeSignature(r.signature), publishedAt: Date.parse(r.published_at), sectionId: r.section_id,
     topicIds: (jsonColumn<{ id: number }[]>(r.topics) ?? []).map((t) => Number(t.id)), tagIds: (jsonColumn<{ id: number }[]>(r.tags) ?? []).map((t) => Number(t.id)),
   }))
 }
