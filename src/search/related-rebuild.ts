@@ -269,7 +269,7 @@ export async function rebuildRelated(
       const self = indexOf.get(selfId)
       const best = bestOf(touched, limit + 1, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a > b)).filter((i) => i !== self).slice(0, limit)
       for (const i of touched) scores[i] = 0
-      return best.map((i) => held[i]!.id)
+      return best.map(candidateAt)
     },
     profiles: (ids) => ids.flatMap((id) => { const i = indexOf.get(id); return i === undefined ? [] : [candidateAt(i)] }),
     overrides: (id) => overrides.get(id) ?? none,

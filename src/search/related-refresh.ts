@@ -8,7 +8,7 @@ import { articleTerms, minhash, termHash, type ArticleText, type TermCounts } fr
 import { choosePicks, profileOf, scoreCandidates, termVector, type Candidate, type Overrides, type Picks } from './related-engine.js'
 import {
   adjustTermCounts, advancePending, articleLabels, articlesShowing, articleWords, candidateProfiles, finishPending, markPending,
-  readOverrides, readPicksOf, readProfiles, removeProfile, stillPending, takePending, termCounts, topByPostings, totalKey, writePicks,
+  readOverrides, readPicksOf, readProfiles, removeProfile, stillPending, takePending, termCounts, candidatesByPostings, totalKey, writePicks,
   writeProfile, type ArticleWords, type NewProfile, type StoredPicks,
 } from './related.store.js'
 
@@ -55,9 +55,11 @@ export function buildProfile(
 export interface Corpus {
   /**
    * The `limit` articles whose postings agree most with the query terms (weight times weight, summed), best first,
-   * leaving out `selfId`: a first estimate of cosine similarity read from the strongest postings only.
+   * leaving out `selfId`: a first estimate of cosine similarity read from the strongest postings only. With their
+   * profiles: on PostgreSQL reading them apart was a second round trip per article.
    */
-  candidates(query: [hash: number, weight: number][], selfId: number, limit: number): Promise<number[]> | number[]
+  candidates(query: [hash: number, weight: number][], selfId: number, limit: number): Promise<Candidate[]> | Candidate[]
+  /** Profiles of other articles to score (those sharing labels, pinned ones); ids without a profile are left out. */
   profiles(ids: number[]): Promise<Candidate[]> | Candidate[]
   overrides(articleId: number): Promise<Overrides> | Overrides
   /** Articles sharing the article's topics or tags, those sharing most first, bounded: editors' labels find what words may miss. */
@@ -73,8 +75,9 @@ export async function picksFor(corpus: Corpus, article: Candidate): Promise<Pick
   const query = Array.from({ length: Math.min(queryTerms, hashes.length) }, (_, k): [number, number] => [hashes[k]!, weights[k]!])
   // Independent reads, in parallel: on PostgreSQL each is a round trip.
   const [byWords, overrides, sharing] = await Promise.all([corpus.candidates(query, article.id, candidatesScored), corpus.overrides(article.id), corpus.sharing(article)])
-  const ids = [...new Set([...byWords, ...sharing, ...overrides.pinned])].filter((id) => id !== article.id)
-  const profiles = await corpus.profiles(ids)
+  const have = new Set(byWords.map((c) => c.id))
+  const more = [...new Set([...sharing, ...overrides.pinned])].filter((id) => id !== article.id && !have.has(id))
+  const profiles = more.length ? [...byWords, ...(await corpus.profiles(more))] : byWords
   const byId = new Map(profiles.map((p) => [p.id, p]))
   const profile = profileOf(article)
   return choosePicks(profile, scoreCandidates(profile, profiles), byId, overrides)
@@ -103,7 +106,7 @@ async function sharingIds(db: Db, dialect: DialectName, article: Candidate): Pro
 export function databaseCorpus(db: Db, dialect: DialectName): Corpus {
   return {
     sharing: (article) => sharingIds(db, dialect, article),
-    candidates: (query, selfId, limit) => topByPostings(db, query, selfId, postingsPerTerm, limit),
+    candidates: (query, selfId, limit) => candidatesByPostings(db, query, selfId, postingsPerTerm, limit),
     profiles: (ids) => candidateProfiles(db, ids),
     overrides: (id) => readOverrides(db, id),
   }

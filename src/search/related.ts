@@ -89,8 +89,9 @@ async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promi
         let s = 0
         p.vector.hashes.forEach((h, k) => { s += (weightOf.get(h) ?? 0) * p.vector.weights[k]! })
         return [p.id, s] as const
-      }).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]).slice(0, limit).map(([i]) => i)
-      return [...new Set([...fromMemory, ...(await base.candidates(query, selfId, limit))])]
+      }).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]).slice(0, limit).map(([i]) => inMemory.get(i)!)
+      const seen = new Set(fromMemory.map((c) => c.id))
+      return [...fromMemory, ...(await base.candidates(query, selfId, limit)).filter((c) => !seen.has(c.id))]
     },
     async profiles(ids) {
       const fromDb = await base.profiles(ids.filter((i) => !inMemory.has(i)))
