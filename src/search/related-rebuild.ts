@@ -278,7 +278,7 @@ export async function rebuildRelated(
       for (const t of a.topicIds) for (const id of (byTopic.get(t) ?? []).slice(-linksPerTopic)) shares.set(id, (shares.get(id) ?? 0) + 1)
       for (const t of a.tagIds) for (const id of (byTag.get(t) ?? []).slice(-linksPerTag)) shares.set(id, (shares.get(id) ?? 0) + 1)
       shares.delete(a.id)
-      return [...shares].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, sharingScored).map(([id]) => id)
+      return [...shares].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, sharingScored).flatMap(([id]) => { const i = indexOf.get(id); return i === undefined ? [] : [candidateAt(i)] })
     },
   }
   await emptyTable(db, dialect, 'related_pick')

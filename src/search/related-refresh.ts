@@ -7,7 +7,7 @@ import { enqueueJob, type JobRunner } from '../platform/jobs/index.js'
 import { articleTerms, minhash, termHash, type ArticleText, type TermCounts } from './related-text.js'
 import { choosePicks, profileOf, scoreCandidates, termVector, type Candidate, type Overrides, type Picks } from './related-engine.js'
 import {
-  adjustTermCounts, advancePending, articleLabels, articlesShowing, articleWords, candidateProfiles, finishPending, markPending,
+  adjustTermCounts, advancePending, articleLabels, articlesShowing, articleWords, candidateProfiles, finishPending, markPending, rankedProfiles,
   readOverrides, readPicksOf, readProfiles, removeProfile, stillPending, takePending, termCounts, candidatesByPostings, totalKey, writePicks,
   writeProfile, type ArticleWords, type NewProfile, type StoredPicks,
 } from './related.store.js'
@@ -59,11 +59,14 @@ export interface Corpus {
    * profiles: on PostgreSQL reading them apart was a second round trip per article.
    */
   candidates(query: [hash: number, weight: number][], selfId: number, limit: number): Promise<Candidate[]> | Candidate[]
-  /** Profiles of other articles to score (those sharing labels, pinned ones); ids without a profile are left out. */
+  /** Profiles of other articles to score (pinned ones); ids without a profile are left out. */
   profiles(ids: number[]): Promise<Candidate[]> | Candidate[]
   overrides(articleId: number): Promise<Overrides> | Overrides
-  /** Articles sharing the article's topics or tags, those sharing most first, bounded: editors' labels find what words may miss. */
-  sharing(article: Candidate): Promise<number[]> | number[]
+  /**
+   * Articles sharing the article's topics or tags, those sharing most first, bounded, with their profiles: editors'
+   * labels find what words may miss.
+   */
+  sharing(article: Candidate): Promise<Candidate[]> | Candidate[]
 }
 
 /** Articles sharing labels looked at per article, those sharing most first. */
@@ -75,9 +78,11 @@ export async function picksFor(corpus: Corpus, article: Candidate): Promise<Pick
   const query = Array.from({ length: Math.min(queryTerms, hashes.length) }, (_, k): [number, number] => [hashes[k]!, weights[k]!])
   // Independent reads, in parallel: on PostgreSQL each is a round trip.
   const [byWords, overrides, sharing] = await Promise.all([corpus.candidates(query, article.id, candidatesScored), corpus.overrides(article.id), corpus.sharing(article)])
-  const have = new Set(byWords.map((c) => c.id))
-  const more = [...new Set([...sharing, ...overrides.pinned])].filter((id) => id !== article.id && !have.has(id))
-  const profiles = more.length ? [...byWords, ...(await corpus.profiles(more))] : byWords
+  const found = new Map([...byWords, ...sharing].map((c) => [c.id, c]))
+  found.delete(article.id)
+  const pinned = overrides.pinned.filter((id) => id !== article.id && !found.has(id))
+  if (pinned.length) for (const c of await corpus.profiles(pinned)) found.set(c.id, c)
+  const profiles = [...found.values()]
   const byId = new Map(profiles.map((p) => [p.id, p]))
   const profile = profileOf(article)
   return choosePicks(profile, scoreCandidates(profile, profiles), byId, overrides)
@@ -89,7 +94,8 @@ const stored = (p: Picks): StoredPicks => ({ alsoRead: p.alsoRead, related: p.re
 const linksPerTopic = 40
 const linksPerTag = 20
 
-async function sharingIds(db: Db, dialect: DialectName, article: Candidate): Promise<number[]> {
+/** Articles sharing most of the article's topics and tags, with their profiles: one statement. */
+async function sharingLabels(db: Db, dialect: DialectName, article: Candidate): Promise<Candidate[]> {
   const newest = dialect === 'sqlite' ? sql`rowid` : sql`article_id`
   const window = (table: 'article_topic' | 'article_tag', column: 'topic_id' | 'tag_id', id: number, n: number) =>
     sql`select * from (select article_id from ${sql.table(table)} where ${sql.ref(column)} = ${id} order by ${newest} desc limit ${n}) w`
@@ -98,14 +104,13 @@ async function sharingIds(db: Db, dialect: DialectName, article: Candidate): Pro
     ...article.tagIds.map((t) => window('article_tag', 'tag_id', t, linksPerTag)),
   ]
   if (windows.length === 0) return []
-  const rows = await sql<{ article_id: number }>`select article_id from (${sql.join(windows, sql` union all `)}) l
-    where article_id <> ${article.id} group by article_id order by count(*) desc, article_id desc limit ${sharingScored}`.execute(db)
-  return rows.rows.map((r) => Number(r.article_id))
+  return rankedProfiles(db, sql`(select article_id, count(*) as s from (${sql.join(windows, sql` union all `)}) l
+    where article_id <> ${article.id} group by article_id order by count(*) desc, article_id desc limit ${sharingScored})`)
 }
 
 export function databaseCorpus(db: Db, dialect: DialectName): Corpus {
   return {
-    sharing: (article) => sharingIds(db, dialect, article),
+    sharing: (article) => sharingLabels(db, dialect, article),
     candidates: (query, selfId, limit) => candidatesByPostings(db, query, selfId, postingsPerTerm, limit),
     profiles: (ids) => candidateProfiles(db, ids),
     overrides: (id) => readOverrides(db, id),

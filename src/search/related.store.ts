@@ -1,5 +1,5 @@
 // Queries of the related-news tables: profiles, postings, term counts, picks, editors' overrides and the refresh queue.
-import { sql, type SelectQueryBuilder } from 'kysely'
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely'
 import { dialectOfDb, jsonArrayFrom, jsonColumn, type Db, type RelatedOverrideMode, type RelatedPickKind } from '../platform/db/index.js'
 import { decodeSignature, encodeSignature, encodeHashes, decodeHashes } from './related-text.js'
 import { PackedTerms, packTerms, type Candidate, type Overrides, type TermVector } from './related-engine.js'
@@ -179,9 +179,16 @@ export async function candidatesByPostings(
 ): Promise<Candidate[]> {
   if (query.length === 0) return []
   const parts = query.map(([h, w]) => sql`select * from (select article_id, weight * ${w} as s from related_posting where term_hash = ${h} order by weight desc limit ${perTerm}) p`)
-  const top = sql<{ article_id: number; s: number }>`(select article_id, sum(s) as s from (${sql.join(parts, sql` union all `)}) u
-    where article_id <> ${selfId} group by article_id order by sum(s) desc, article_id desc limit ${limit})`
-  const rows = await withLabels(db, db.selectFrom(top.as('c')).innerJoin('related_profile as p', 'p.article_id', 'c.article_id'))
+  return rankedProfiles(db, sql`(select article_id, sum(s) as s from (${sql.join(parts, sql` union all `)}) u
+    where article_id <> ${selfId} group by article_id order by sum(s) desc, article_id desc limit ${limit})`)
+}
+
+/**
+ * Profiles, with labels, of the articles a subquery ranks (`article_id`, score `s`), best first: a search for
+ * candidates and the reading of their profiles as one statement. Articles without a profile are left out.
+ */
+export async function rankedProfiles(db: Db, ranked: RawBuilder<unknown>): Promise<Candidate[]> {
+  const rows = await withLabels(db, db.selectFrom((ranked as RawBuilder<{ article_id: number; s: number }>).as('c')).innerJoin('related_profile as p', 'p.article_id', 'c.article_id'))
     .orderBy('c.s', 'desc').orderBy('c.article_id', 'desc').execute() as CandidateRow[]
   return rows.map(toCandidate)
 }
