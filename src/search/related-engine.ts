@@ -104,17 +104,48 @@ export interface Candidate {
   tagIds: readonly number[]
 }
 
+/**
+ * An article's term weights by hash, for the ~5,000 look-ups scoring its candidates makes: open addressing over typed
+ * arrays, a quarter full (30 µs per article against 85 µs with a Map of integers, in a micro-benchmark of 110
+ * candidates). Hashes are never 0 (`termHash`), so 0 marks an empty slot.
+ */
+export class TermLookup {
+  private readonly keys: Int32Array
+  private readonly values: Float64Array
+  private readonly mask: number
+
+  constructor(terms: PackedTerms) {
+    let size = 16
+    while (size < terms.hashes.length * 4) size *= 2
+    this.keys = new Int32Array(size)
+    this.values = new Float64Array(size)
+    this.mask = size - 1
+    for (let k = 0; k < terms.hashes.length; k++) {
+      let i = terms.hashes[k]! & this.mask
+      while (this.keys[i] !== 0 && this.keys[i] !== terms.hashes[k]) i = (i + 1) & this.mask
+      this.keys[i] = terms.hashes[k]!
+      this.values[i] = terms.weights[k]!
+    }
+  }
+
+  get(hash: number): number | undefined {
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const key = this.keys[i]!
+      if (key === hash) return this.values[i]
+      if (key === 0) return undefined
+    }
+  }
+}
+
 /** The article being picked for: its own terms are looked up while every candidate's are visited. */
 export interface Profile extends Candidate {
-  lookup: ReadonlyMap<number, number>
+  lookup: TermLookup
   phrases: ReadonlyMap<number, Int32Array>
 }
 
 /** An article made ready to pick for: its terms by hash, and its name phrases' words. */
 export function profileOf(c: Candidate): Profile {
-  const lookup = new Map<number, number>()
-  for (let k = 0; k < c.vector.hashes.length; k++) lookup.set(c.vector.hashes[k]!, c.vector.weights[k]!)
-  return { ...c, lookup, phrases: c.vector.phrases() }
+  return { ...c, lookup: new TermLookup(c.vector), phrases: c.vector.phrases() }
 }
 
 export interface Overrides {
