@@ -1,7 +1,7 @@
 // Related news read each candidate's vector as JSON, about 110 of them per article picked: parsing them was a
 // third of one article's picks (decision 0016, "Speed"). The vector becomes `terms`, term hashes and weights packed
 // as little-endian 32-bit words (related.store.ts), read straight into typed arrays; existing profiles are converted.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { DialectName } from '../dialect.js'
 
 // The format as it was when this migration was written (related.store.ts owns it): a migration is never edited,
@@ -38,8 +38,17 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     const rows = await db.selectFrom('related_profile').select(['article_id', 'vector']).where('article_id', '>', after)
       .orderBy('article_id').limit(1000).execute() as { article_id: number; vector: string }[]
     if (rows.length === 0) break
-    for (const r of rows) {
-      await db.updateTable('related_profile').set({ terms: pack(JSON.parse(r.vector) as [string, number][]) }).where('article_id', '=', r.article_id).execute()
+    const packed = rows.map((r) => ({ id: r.article_id, terms: pack(JSON.parse(r.vector) as [string, number][]) }))
+    if (dialect === 'postgres') {
+      // One statement per thousand rows: a row at a time took 101 s for 100,000 profiles (26 s this way, load 16).
+      const values = packed.map((r) => sql`(cast(${r.id} as integer), cast(${r.terms} as bytea))`)
+      await sql`update related_profile set terms = v.column2 from (values ${sql.join(values)}) as v
+        where related_profile.article_id = v.column1`.execute(db)
+    } else {
+      // SQLite's UPDATE … FROM VALUES was slower here (81 s against 27 s); one transaction per thousand rows instead.
+      await db.transaction().execute(async (trx) => {
+        for (const r of packed) await trx.updateTable('related_profile').set({ terms: r.terms }).where('article_id', '=', r.id).execute()
+      })
     }
     after = rows.at(-1)!.article_id
   }
