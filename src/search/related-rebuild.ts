@@ -3,9 +3,9 @@ import { analyze, emptyTable, type Db, type DialectName } from '../platform/db/i
 import type { Clock } from '../platform/clock.js'
 import type { Events } from '../platform/events.js'
 import { articleTerms, encodeHashes, encodeSignature, termHash, type TermCounts } from './related-text.js'
-import type { Candidate, Overrides, Profile, TermVector, TermWeights } from './related-engine.js'
+import { packTerms, type Candidate, type Overrides, type PackedTerms } from './related-engine.js'
 import { buildProfile, picksFor, readArticle, sharingScored, type ArticleReading, type Corpus } from './related-refresh.js'
-import { articleWords, totalKey, type ArticleWords } from './related.store.js'
+import { articleWords, encodeTerms, totalKey, type ArticleWords } from './related.store.js'
 
 export interface RebuildProgress {
   phase: 'counting' | 'profiling' | 'picking'
@@ -41,19 +41,13 @@ async function publishedIds(db: Db): Promise<number[]> {
   return rows.map((r) => r.id).sort((a, b) => a - b)
 }
 
-/**
- * A profile held compactly: term ids and weights in typed arrays, a few bytes a term rather than a Map entry. It is
- * its own candidate vector: scoring visits its terms straight from the arrays.
- */
-class Held implements TermWeights {
-  constructor(
-    readonly id: number, readonly terms: Int32Array, readonly weights: Float32Array, readonly signature: Uint32Array,
-    readonly publishedAt: number, readonly sectionId: number, private readonly words: readonly string[],
-  ) {}
-
-  forEach(visit: (weight: number, term: string) => void): void {
-    for (let k = 0; k < this.terms.length; k++) visit(this.weights[k]!, this.words[this.terms[k]!]!)
-  }
+/** A profile held for picking: its packed terms are its candidate vector, scored straight from their arrays. */
+interface Held {
+  id: number
+  terms: PackedTerms
+  signature: Uint32Array
+  publishedAt: number
+  sectionId: number
 }
 
 /** An article as step 1 read it: its place, and while they fit, its counted terms (ids into the dictionary) and sketch. */
@@ -195,15 +189,14 @@ export async function rebuildRelated(
       const text = texts?.get(r.id)
       if (!r.terms && !text) continue
       const p = buildProfile(r, text ? readArticle(text) : reading(r), (h) => df.get(h) ?? 1, articles)
+      const terms = packTerms(p.vector)
       profileRows.push({
-        article_id: p.articleId, vector: JSON.stringify([...p.vector].map(([t, w]) => [t, Math.round(w * 1e5) / 1e5])),
+        article_id: p.articleId, terms: encodeTerms(terms),
         signature: encodeSignature(p.signature), term_hashes: encodeHashes(p.termHashes), published_at: p.publishedAt, section_id: p.sectionId, computed_at: startedAt,
       })
       for (const x of p.posted) postingRows.push({ term_hash: x.hash, article_id: p.articleId, weight: Math.round(x.weight * 1e5) / 1e5 })
       const index = held.length
-      const entries = [...p.vector]
-      held.push(new Held(p.articleId, Int32Array.from(entries, ([t]) => idOf(t)), Float32Array.from(entries, ([, w]) => w),
-        p.signature, Date.parse(p.publishedAt), p.sectionId, words))
+      held.push({ id: p.articleId, terms, signature: p.signature, publishedAt: Date.parse(p.publishedAt), sectionId: p.sectionId })
       for (const x of p.posted) {
         let list = building.get(x.hash)
         if (!list) building.set(x.hash, (list = []))
@@ -254,12 +247,7 @@ export async function rebuildRelated(
   const candidates: (Candidate | undefined)[] = new Array(held.length)
   const candidateAt = (i: number): Candidate => {
     const h = held[i]!
-    return (candidates[i] ??= { id: h.id, vector: h, signature: h.signature, publishedAt: h.publishedAt, sectionId: h.sectionId, topicIds: topicIds.get(h.id) ?? [], tagIds: tagIds.get(h.id) ?? [] })
-  }
-  const profileAt = (i: number): Profile => {
-    const vector: TermVector = new Map()
-    held[i]!.forEach((w, t) => vector.set(t, w))
-    return { ...candidateAt(i), vector }
+    return (candidates[i] ??= { id: h.id, vector: h.terms, signature: h.signature, publishedAt: h.publishedAt, sectionId: h.sectionId, topicIds: topicIds.get(h.id) ?? [], tagIds: tagIds.get(h.id) ?? [] })
   }
   const none: Overrides = { pinned: [], excluded: [] }
   // The first estimate of every candidate's similarity, summed into one array reused for each article.
@@ -281,7 +269,7 @@ export async function rebuildRelated(
       const self = indexOf.get(selfId)
       const best = bestOf(touched, limit + 1, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a > b)).filter((i) => i !== self).slice(0, limit)
       for (const i of touched) scores[i] = 0
-      return best.map((i) => held[i]!.id)
+      return best.map(candidateAt)
     },
     profiles: (ids) => ids.flatMap((id) => { const i = indexOf.get(id); return i === undefined ? [] : [candidateAt(i)] }),
     overrides: (id) => overrides.get(id) ?? none,
@@ -290,7 +278,7 @@ export async function rebuildRelated(
       for (const t of a.topicIds) for (const id of (byTopic.get(t) ?? []).slice(-linksPerTopic)) shares.set(id, (shares.get(id) ?? 0) + 1)
       for (const t of a.tagIds) for (const id of (byTag.get(t) ?? []).slice(-linksPerTag)) shares.set(id, (shares.get(id) ?? 0) + 1)
       shares.delete(a.id)
-      return [...shares].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, sharingScored).map(([id]) => id)
+      return [...shares].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, sharingScored).flatMap(([id]) => { const i = indexOf.get(id); return i === undefined ? [] : [candidateAt(i)] })
     },
   }
   await emptyTable(db, dialect, 'related_pick')
@@ -302,7 +290,7 @@ export async function rebuildRelated(
     await db.transaction().execute((trx) => insertRows(trx, 'related_pick', now))
   }
   for (let i = 0; i < held.length; i++) {
-    const article = profileAt(i)
+    const article = candidateAt(i)
     const picks = await picksFor(corpus, article)
     if (picks.alsoRead !== undefined) rows.push({ article_id: article.id, kind: 'also_read', position: 0, related_id: picks.alsoRead })
     picks.related.forEach((id, position) => rows.push({ article_id: article.id, kind: 'related', position, related_id: id }))

@@ -5,10 +5,10 @@ import type { Clock } from '../platform/clock.js'
 import type { DomainEvent, Events } from '../platform/events.js'
 import { enqueueJob, type JobRunner } from '../platform/jobs/index.js'
 import { articleTerms, minhash, termHash, type ArticleText, type TermCounts } from './related-text.js'
-import { choosePicks, scoreCandidates, termVector, type Candidate, type Overrides, type Picks, type Profile } from './related-engine.js'
+import { choosePicks, profileOf, scoreCandidates, termVector, type Candidate, type Overrides, type Picks } from './related-engine.js'
 import {
-  adjustTermCounts, advancePending, articleLabels, articlesShowing, articleWords, candidateProfiles, finishPending, markPending,
-  readOverrides, readPicksOf, readProfiles, removeProfile, stillPending, takePending, termCounts, topByPostings, totalKey, writePicks,
+  adjustTermCounts, advancePending, articleLabels, articlesShowing, articleWords, candidateProfiles, finishPending, markPending, rankedProfiles,
+  readOverrides, readPicksOf, readProfiles, removeProfile, stillPending, takePending, termCounts, candidatesByPostings, totalKey, writePicks,
   writeProfile, type ArticleWords, type NewProfile, type StoredPicks,
 } from './related.store.js'
 
@@ -55,27 +55,37 @@ export function buildProfile(
 export interface Corpus {
   /**
    * The `limit` articles whose postings agree most with the query terms (weight times weight, summed), best first,
-   * leaving out `selfId`: a first estimate of cosine similarity read from the strongest postings only.
+   * leaving out `selfId`: a first estimate of cosine similarity read from the strongest postings only. With their
+   * profiles: on PostgreSQL reading them apart was a second round trip per article.
    */
-  candidates(query: [hash: number, weight: number][], selfId: number, limit: number): Promise<number[]> | number[]
+  candidates(query: [hash: number, weight: number][], selfId: number, limit: number): Promise<Candidate[]> | Candidate[]
+  /** Profiles of other articles to score (pinned ones); ids without a profile are left out. */
   profiles(ids: number[]): Promise<Candidate[]> | Candidate[]
   overrides(articleId: number): Promise<Overrides> | Overrides
-  /** Articles sharing the article's topics or tags, those sharing most first, bounded: editors' labels find what words may miss. */
-  sharing(article: Profile): Promise<number[]> | number[]
+  /**
+   * Articles sharing the article's topics or tags, those sharing most first, bounded, with their profiles: editors'
+   * labels find what words may miss.
+   */
+  sharing(article: Candidate): Promise<Candidate[]> | Candidate[]
 }
 
 /** Articles sharing labels looked at per article, those sharing most first. */
 export const sharingScored = 30
 
 /** Picks for one profiled article: candidates from its strongest terms' postings, then scored in full. */
-export async function picksFor(corpus: Corpus, article: Profile): Promise<Picks> {
-  const query = [...article.vector].slice(0, queryTerms).map(([t, w]): [number, number] => [termHash(t), w])
+export async function picksFor(corpus: Corpus, article: Candidate): Promise<Picks> {
+  const { hashes, weights } = article.vector
+  const query = Array.from({ length: Math.min(queryTerms, hashes.length) }, (_, k): [number, number] => [hashes[k]!, weights[k]!])
   // Independent reads, in parallel: on PostgreSQL each is a round trip.
   const [byWords, overrides, sharing] = await Promise.all([corpus.candidates(query, article.id, candidatesScored), corpus.overrides(article.id), corpus.sharing(article)])
-  const ids = [...new Set([...byWords, ...sharing, ...overrides.pinned])].filter((id) => id !== article.id)
-  const profiles = await corpus.profiles(ids)
+  const found = new Map([...byWords, ...sharing].map((c) => [c.id, c]))
+  found.delete(article.id)
+  const pinned = overrides.pinned.filter((id) => id !== article.id && !found.has(id))
+  if (pinned.length) for (const c of await corpus.profiles(pinned)) found.set(c.id, c)
+  const profiles = [...found.values()]
   const byId = new Map(profiles.map((p) => [p.id, p]))
-  return choosePicks(article, scoreCandidates(article, profiles), byId, overrides)
+  const profile = profileOf(article)
+  return choosePicks(profile, scoreCandidates(profile, profiles), byId, overrides)
 }
 
 const stored = (p: Picks): StoredPicks => ({ alsoRead: p.alsoRead, related: p.related, earlier: p.earlier })
@@ -84,7 +94,8 @@ const stored = (p: Picks): StoredPicks => ({ alsoRead: p.alsoRead, related: p.re
 const linksPerTopic = 40
 const linksPerTag = 20
 
-async function sharingIds(db: Db, dialect: DialectName, article: Profile): Promise<number[]> {
+/** Articles sharing most of the article's topics and tags, with their profiles: one statement. */
+async function sharingLabels(db: Db, dialect: DialectName, article: Candidate): Promise<Candidate[]> {
   const newest = dialect === 'sqlite' ? sql`rowid` : sql`article_id`
   const window = (table: 'article_topic' | 'article_tag', column: 'topic_id' | 'tag_id', id: number, n: number) =>
     sql`select * from (select article_id from ${sql.table(table)} where ${sql.ref(column)} = ${id} order by ${newest} desc limit ${n}) w`
@@ -93,15 +104,14 @@ async function sharingIds(db: Db, dialect: DialectName, article: Profile): Promi
     ...article.tagIds.map((t) => window('article_tag', 'tag_id', t, linksPerTag)),
   ]
   if (windows.length === 0) return []
-  const rows = await sql<{ article_id: number }>`select article_id from (${sql.join(windows, sql` union all `)}) l
-    where article_id <> ${article.id} group by article_id order by count(*) desc, article_id desc limit ${sharingScored}`.execute(db)
-  return rows.rows.map((r) => Number(r.article_id))
+  return rankedProfiles(db, sql`(select article_id, count(*) as s from (${sql.join(windows, sql` union all `)}) l
+    where article_id <> ${article.id} group by article_id order by count(*) desc, article_id desc limit ${sharingScored})`)
 }
 
 export function databaseCorpus(db: Db, dialect: DialectName): Corpus {
   return {
-    sharing: (article) => sharingIds(db, dialect, article),
-    candidates: (query, selfId, limit) => topByPostings(db, query, selfId, postingsPerTerm, limit),
+    sharing: (article) => sharingLabels(db, dialect, article),
+    candidates: (query, selfId, limit) => candidatesByPostings(db, query, selfId, postingsPerTerm, limit),
     profiles: (ids) => candidateProfiles(db, ids),
     overrides: (id) => readOverrides(db, id),
   }

@@ -1,8 +1,8 @@
 // Queries of the related-news tables: profiles, postings, term counts, picks, editors' overrides and the refresh queue.
-import { sql } from 'kysely'
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely'
 import { dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type RelatedOverrideMode, type RelatedPickKind } from '../platform/db/index.js'
 import { decodeSignature, encodeSignature, encodeHashes, decodeHashes } from './related-text.js'
-import type { Overrides, Profile, TermVector } from './related-engine.js'
+import { PackedTerms, packTerms, type Candidate, type Overrides, type TermVector } from './related-engine.js'
 
 /** `related_term` row 0 holds the number of profiled articles, so idf needs no count over the profiles. */
 export const totalKey = 0
@@ -72,23 +72,29 @@ export async function adjustTermCounts(db: Db, hashes: readonly number[], delta:
 
 export interface StoredProfile {
   articleId: number
-  vector: TermVector
   signature: Uint32Array
   termHashes: number[]
   publishedAt: string
   sectionId: number
 }
 
-const toVector = (json: string): TermVector => new Map(JSON.parse(json) as [string, number][])
+/** A profile's terms as stored: the packed words' bytes (PackedTerms), little-endian as on every platform we run on. */
+export const encodeTerms = (terms: PackedTerms): Buffer => Buffer.from(terms.words.buffer, terms.words.byteOffset, terms.words.byteLength)
+export function decodeTerms(bytes: Uint8Array): PackedTerms {
+  // Copied, not viewed: a driver's buffer may start at any byte, and typed arrays of 32-bit words need four.
+  const words = new Int32Array(bytes.byteLength >> 2)
+  new Uint8Array(words.buffer).set(bytes.subarray(0, words.byteLength))
+  return new PackedTerms(words)
+}
 
 /** Profiles of these articles (those that have one). */
 export async function readProfiles(db: Db, ids: readonly number[], withHashes = false): Promise<StoredProfile[]> {
   if (ids.length === 0) return []
   const rows = await inSlices(ids, 500, (slice) => db.selectFrom('related_profile')
-    .select(['article_id', 'vector', 'signature', 'published_at', 'section_id', ...(withHashes ? ['term_hashes' as const] : [])])
+    .select(['article_id', 'signature', 'published_at', 'section_id', ...(withHashes ? ['term_hashes' as const] : [])])
     .where('article_id', 'in', slice).execute())
   return rows.map((r) => ({
-    articleId: r.article_id, vector: toVector(r.vector), signature: decodeSignature(r.signature),
+    articleId: r.article_id, signature: decodeSignature(r.signature),
     termHashes: 'term_hashes' in r ? decodeHashes(r.term_hashes as string) : [], publishedAt: r.published_at, sectionId: r.section_id,
   }))
 }
@@ -109,7 +115,7 @@ const round = (w: number) => Math.round(w * 1e5) / 1e5
 /** Writes one article's profile and postings, replacing any earlier ones (without touching term counts). */
 export async function writeProfile(db: Db, p: NewProfile, at: string): Promise<void> {
   const values = {
-    vector: JSON.stringify([...p.vector].map(([t, w]) => [t, round(w)])),
+    terms: encodeTerms(packTerms(p.vector)),
     signature: encodeSignature(p.signature),
     term_hashes: encodeHashes(p.termHashes),
     published_at: p.publishedAt,
@@ -136,40 +142,62 @@ export async function removeProfile(db: Db, articleId: number): Promise<number[]
   return old.termHashes
 }
 
-/**
- * Articles whose strongest postings agree most with the query terms: for each term its `perTerm` strongest postings,
- * weight times the query's weight, summed per article, best `limit` first. One statement; each term contributes at
- * most `perTerm` rows, so a term used by half the archive costs what a rare one does.
- */
-export async function topByPostings(
-  db: Db, query: readonly (readonly [number, number])[], selfId: number, perTerm: number, limit: number,
-): Promise<number[]> {
-  if (query.length === 0) return []
-  const parts = query.map(([h, w]) => sql`select * from (select article_id, weight * ${w} as s from related_posting where term_hash = ${h} order by weight desc limit ${perTerm}) p`)
-  const result = await sql<{ article_id: number }>`
-    select article_id from (${sql.join(parts, sql` union all `)}) c where article_id <> ${selfId}
-    group by article_id order by sum(s) desc, article_id desc limit ${limit}`.execute(db)
-  return result.rows.map((r) => Number(r.article_id))
-}
-
-/**
- * Scoring profiles with the editors' labels, for candidates or for the articles they are picked for: one statement,
- * the labels read alongside as JSON arrays (on PostgreSQL each statement is a round trip).
- */
-export async function candidateProfiles(db: Db, ids: readonly number[]): Promise<Profile[]> {
-  if (ids.length === 0) return []
+/** A profile with the editors' labels, read alongside as JSON arrays so that one statement returns both. */
+// Untyped tables: the callers' queries differ; rows are typed by CandidateRow.
+function withLabels(db: Db, query: SelectQueryBuilder<any, any, object>) {
   const dialect = dialectOfDb(db)
-  const rows = await inSlices(ids, 500, (slice) => db.selectFrom('related_profile as p')
-    .select(['p.article_id', 'p.vector', 'p.signature', 'p.published_at', 'p.section_id'])
+  return query.select(['p.article_id', 'p.terms', 'p.signature', 'p.published_at', 'p.section_id'])
     .select((eb) => [
       jsonArrayFrom(dialect, eb.selectFrom('article_topic').select('topic_id as id').whereRef('article_topic.article_id', '=', 'p.article_id')).as('topics'),
       jsonArrayFrom(dialect, eb.selectFrom('article_tag').select('tag_id as id').whereRef('article_tag.article_id', '=', 'p.article_id')).as('tags'),
     ])
-    .where('p.article_id', 'in', slice).execute())
-  return rows.map((r) => ({
-    id: r.article_id, vector: toVector(r.vector), signature: decodeSignature(r.signature), publishedAt: Date.parse(r.published_at), sectionId: r.section_id,
-    topicIds: (jsonColumn<{ id: number }[]>(r.topics) ?? []).map((t) => Number(t.id)), tagIds: (jsonColumn<{ id: number }[]>(r.tags) ?? []).map((t) => Number(t.id)),
-  }))
+}
+
+interface CandidateRow {
+  article_id: number
+  terms: Uint8Array
+  signature: string
+  published_at: string
+  section_id: number
+  topics: unknown
+  tags: unknown
+}
+
+const toCandidate = (r: CandidateRow): Candidate => ({
+  id: r.article_id, vector: decodeTerms(r.terms), signature: decodeSignature(r.signature), publishedAt: Date.parse(r.published_at), sectionId: r.section_id,
+  topicIds: (jsonColumn<{ id: number }[]>(r.topics as string) ?? []).map((t) => Number(t.id)), tagIds: (jsonColumn<{ id: number }[]>(r.tags as string) ?? []).map((t) => Number(t.id)),
+})
+
+/**
+ * Articles whose strongest postings agree most with the query terms, with their profiles: for each term its `perTerm`
+ * strongest postings, weight times the query's weight, summed per article, best `limit` first. One statement (on
+ * PostgreSQL one round trip, not two); each term contributes at most `perTerm` rows, so a term used by half the
+ * archive costs what a rare one does.
+ */
+export async function candidatesByPostings(
+  db: Db, query: readonly (readonly [number, number])[], selfId: number, perTerm: number, limit: number,
+): Promise<Candidate[]> {
+  if (query.length === 0) return []
+  const parts = query.map(([h, w]) => sql`select * from (select article_id, weight * ${w} as s from related_posting where term_hash = ${h} order by weight desc limit ${perTerm}) p`)
+  return rankedProfiles(db, sql`(select article_id, sum(s) as s from (${sql.join(parts, sql` union all `)}) u
+    where article_id <> ${selfId} group by article_id order by sum(s) desc, article_id desc limit ${limit})`)
+}
+
+/**
+ * Profiles, with labels, of the articles a subquery ranks (`article_id`, score `s`), best first: a search for
+ * candidates and the reading of their profiles as one statement. Articles without a profile are left out.
+ */
+export async function rankedProfiles(db: Db, ranked: RawBuilder<unknown>): Promise<Candidate[]> {
+  const rows = await withLabels(db, db.selectFrom((ranked as RawBuilder<{ article_id: number; s: number }>).as('c')).innerJoin('related_profile as p', 'p.article_id', 'c.article_id'))
+    .orderBy('c.s', 'desc').orderBy('c.article_id', 'desc').execute() as CandidateRow[]
+  return rows.map(toCandidate)
+}
+
+/** Scoring profiles with the editors' labels, for candidates or for the articles they are picked for: one statement. */
+export async function candidateProfiles(db: Db, ids: readonly number[]): Promise<Candidate[]> {
+  if (ids.length === 0) return []
+  const rows = await inSlices(ids, 500, (slice) => withLabels(db, db.selectFrom('related_profile as p')).where('p.article_id', 'in', slice).execute() as Promise<CandidateRow[]>)
+  return rows.map(toCandidate)
 }
 
 // ── Picks ──────────────────────────────────────────────────────────────────────────────────────────────────────

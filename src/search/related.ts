@@ -5,6 +5,7 @@ import { summariesByIds, type PublicArticle, type ArticleSummary } from '../cont
 import { articleLabels, articleWords, readPicks, readProfiles, termCounts, totalKey, type StoredPicks } from './related.store.js'
 import { buildProfile, databaseCorpus, picksFor, readArticle, type Corpus } from './related-refresh.js'
 import { termHash } from './related-text.js'
+import { packTerms } from './related-engine.js'
 
 export interface Related {
   /** One article linked inline in the body; only when it is on the same story. Absent rather than a weak match. */
@@ -82,7 +83,7 @@ async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promi
   const labels = await articleLabels(db, unread.map((a) => a.id))
   const inMemory = new Map(unread.map((a) => {
     const p = buildProfile({ ...a, publishedAt: a.publishedAt ?? new Date(0).toISOString() }, readings.get(a.id)!, df, total)
-    return [a.id, { id: a.id, vector: p.vector, signature: p.signature, publishedAt: Date.parse(p.publishedAt), sectionId: p.sectionId, ...labels.get(a.id)! }]
+    return [a.id, { id: a.id, vector: packTerms(p.vector), signature: p.signature, publishedAt: Date.parse(p.publishedAt), sectionId: p.sectionId, ...labels.get(a.id)! }]
   }))
   const base = databaseCorpus(db, dialect)
   const corpus: Corpus = {
@@ -91,10 +92,11 @@ async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promi
       const weightOf = new Map(query)
       const fromMemory = [...inMemory.values()].filter((p) => p.id !== selfId).map((p) => {
         let s = 0
-        for (const [t, w] of p.vector) s += (weightOf.get(termHash(t)) ?? 0) * w
+        p.vector.hashes.forEach((h, k) => { s += (weightOf.get(h) ?? 0) * p.vector.weights[k]! })
         return [p.id, s] as const
-      }).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]).slice(0, limit).map(([i]) => i)
-      return [...new Set([...fromMemory, ...(await base.candidates(query, selfId, limit))])]
+      }).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]).slice(0, limit).map(([i]) => inMemory.get(i)!)
+      const seen = new Set(fromMemory.map((c) => c.id))
+      return [...fromMemory, ...(await base.candidates(query, selfId, limit)).filter((c) => !seen.has(c.id))]
     },
     async profiles(ids) {
       const fromDb = await base.profiles(ids.filter((i) => !inMemory.has(i)))

@@ -27,7 +27,9 @@ export async function freshDatabase(dialect: TestDialect): Promise<{ url: string
   }
   const base = process.env.TEST_DATABASE_URL
   if (!base) throw new Error('TEST_DATABASE_URL is not set')
-  const name = `dateline_t_${randomBytes(6).toString('hex')}`
+  // Named after TEST_DATABASE_URL's own database (rel_test → rel_test_t_…), so a shared server's naming rule holds.
+  const prefix = new URL(base).pathname.slice(1) || 'dateline'
+  const name = `${prefix}_t_${randomBytes(6).toString('hex')}`
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: base })
     await client.connect()

@@ -3,8 +3,11 @@
 /** What the related-news engine read from one published article: its weighted terms and a signature of its wording. */
 export interface RelatedProfileTable {
   article_id: number
-  /** JSON array of [term, weight] pairs, the article's most telling terms with weights normalised to length 1. */
-  vector: string
+  /**
+   * The article's most telling terms, weights normalised to length 1, packed (migration 0014): term hashes and float32
+   * weights strongest first, then each name phrase's words' hashes. Read and written by related.store.ts.
+   */
+  terms: Buffer
   /** MinHash signature of its four-word shingles, base64: near-duplicates have nearly the same one. */
   signature: string
   /** Hashes (32-bit, base64 of an Int32Array) of every distinct term, so its share of the term counts can be taken back. */
