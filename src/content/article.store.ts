@@ -110,8 +110,12 @@ export interface ArticleFilter {
 }
 
 function filtered(db: Db, f: ArticleFilter) {
-  let q = db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
-    .leftJoin('media', 'media.id', 'article.image_media_id')
+  return filteredArticles(db, f).innerJoin('section', 'section.id', 'article.section_id').leftJoin('media', 'media.id', 'article.image_media_id')
+}
+
+/** The filter on the article table alone: what ordering and skipping need, without the joins a summary shows. */
+function filteredArticles(db: Db, f: ArticleFilter) {
+  let q = db.selectFrom('article')
   if (f.status) q = q.where('article.status', '=', f.status)
   if (f.sectionId !== undefined) q = q.where('article.section_id', '=', f.sectionId)
   if (f.topicId !== undefined) {
@@ -153,9 +157,28 @@ export interface Page<T> {
 
 /** Newest first. */
 export async function listArticleSummaries(db: Db, filter: ArticleFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
+  if (offset > 0) {
+    // SQLite works out every column of every row an offset skips, topics and authors included: page 200 of a
+    // million-article sitemap took seconds. The ids are found on the index alone, then only the page is read.
+    const ids = await filteredArticles(db, filter).select('article.id')
+      .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute()
+    return summariesByIds(db, ids.map((r) => r.id))
+  }
   const rows = await summarySelect(db, filtered(db, filter))
-    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute()
+    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).execute()
   return summariesFor(rows)
+}
+
+/**
+ * The first article of every run of `every` in the newest-first order (the 1st, the `every`+1st, …): the articles a
+ * sitemap index dates its files by, found in one pass over the index instead of one skip per file.
+ */
+export async function everyNthArticle(db: Db, filter: ArticleFilter, every: number): Promise<ArticleSummary[]> {
+  const numbered = filteredArticles(db, filter).select(['article.id',
+    sql<number>`row_number() over (order by article.published_at desc, article.id desc)`.as('n')])
+  const rows = await db.selectFrom(numbered.as('numbered')).select('numbered.id')
+    .where(sql<number>`(numbered.n - 1) % ${every}`, '=', 0).orderBy('numbered.n').execute()
+  return summariesByIds(db, rows.map((r) => r.id))
 }
 
 export async function countArticles(db: Db, filter: ArticleFilter): Promise<number> {

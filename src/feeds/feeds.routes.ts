@@ -4,7 +4,7 @@ import type { Deps } from '../platform/deps.js'
 import { notFound } from '../platform/errors.js'
 import { sendPage } from '../platform/http/index.js'
 import {
-  countArticles, findArticleById, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug,
+  everyNthArticle, findArticleById, findAuthorBySlug, findSectionBySlug, findTagBySlug, findTopicBySlug,
   listActiveTopics, listArticleSummaries, listAuthors, listSections, listPublishedPages, findOldAddress, type Article, type ArticleFilter, type ArticleSummary,
 } from '../content/index.js'
 import { absolute, type SiteInfo } from '../ui/index.js'
@@ -160,13 +160,11 @@ export async function feedRoutes(app: FastifyInstance, { deps, siteInfo }: FeedO
   app.get('/sitemap.xml', { config: pub }, async (req, reply) => {
     const site = await siteInfo()
     const filter = visible()
-    const total = await countArticles(db, filter)
-    const files = Math.ceil(total / articlesPerSitemap)
-    // Newest first, so each file's first article carries its latest publication; one small query per file.
-    const firsts = await Promise.all(Array.from({ length: files }, (_, i) => listArticleSummaries(db, filter, 1, i * articlesPerSitemap)))
+    // Newest first, so each file's first article carries its latest publication.
+    const firsts = await everyNthArticle(db, filter, articlesPerSitemap)
     return sendXml(req, reply, renderSitemapIndex([
-      { loc: absolute(site, '/sitemaps/sections.xml'), lastmod: firsts[0]?.[0] && lastmodOf(firsts[0][0]) },
-      ...firsts.map((first, i) => ({ loc: absolute(site, `/sitemaps/articles-${i + 1}.xml`), lastmod: first[0] && lastmodOf(first[0]) })),
+      { loc: absolute(site, '/sitemaps/sections.xml'), lastmod: firsts[0] && lastmodOf(firsts[0]) },
+      ...firsts.map((first, i) => ({ loc: absolute(site, `/sitemaps/articles-${i + 1}.xml`), lastmod: lastmodOf(first) })),
     ]))
   })
 
