@@ -1,6 +1,6 @@
 // Article queries; rows become domain objects here and nowhere else.
 import { sql, type RawBuilder } from 'kysely'
-import { contentMemo, contentVersion, dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
+import { contentMemo, contentVersion, dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, throughIndex, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
 import type { Article, PublicArticle, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
 import { mediaPath, parseVariants } from '../media/index.js'
@@ -64,10 +64,15 @@ export async function inBatches<R>(ids: readonly number[], run: (batch: number[]
   return (await Promise.all(batches.map(run))).flat()
 }
 
-/** Summary rows with their topics and authors as a JSON column: a teaser shows the first topic and the byline. */
+/**
+ * Summary rows with their topics and authors as a JSON column: a teaser shows the first topic and the byline. On
+ * SQLite the article's columns come from the `article_teaser` index (migration 0016), which holds every one of
+ * `summaryColumns`: in the row, most sit behind the bodies' overflow pages. So `q` must pick its rows by id.
+ */
 function summarySelect(db: Db, q: ReturnType<typeof filtered>) {
   const dialect = dialectOfDb(db)
-  return q.select(summaryColumns).select((eb) => jsonArrayFrom(dialect, eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+  return throughIndex(q, dialect, 'article', 'article_teaser').innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('media', 'media.id', 'article.image_media_id').select(summaryColumns).select((eb) => jsonArrayFrom(dialect, eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
     .select([sql<SummaryLink['kind']>`'topic'`.as('kind'), 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
     .whereRef('article_topic.article_id', '=', 'article.id')
     .unionAll(eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
@@ -110,8 +115,9 @@ export interface ArticleFilter {
 }
 
 function filtered(db: Db, f: ArticleFilter) {
-  let q = db.selectFrom('article').innerJoin('section', 'section.id', 'article.section_id')
-    .leftJoin('media', 'media.id', 'article.image_media_id')
+  // No joins: a page of ids or a count then reads only the filter's index, never the row (whose image_media_id
+  // follows the bodies on SQLite). summarySelect joins what a summary shows.
+  let q = db.selectFrom('article')
   if (f.status) q = q.where('article.status', '=', f.status)
   if (f.sectionId !== undefined) q = q.where('article.section_id', '=', f.sectionId)
   if (f.topicId !== undefined) {
@@ -151,10 +157,12 @@ export interface Page<T> {
   total: number
 }
 
-/** Newest first. */
+/** Newest first. The page's ids come from the filter's own indexes, then their summaries through the teaser index. */
 export async function listArticleSummaries(db: Db, filter: ArticleFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
-  const rows = await summarySelect(db, filtered(db, filter))
-    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute()
+  const page = filtered(db, filter).select('article.id')
+    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset)
+  const rows = await summarySelect(db, filtered(db, {}).where('article.id', 'in', page))
+    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').execute()
   return summariesFor(rows)
 }
 

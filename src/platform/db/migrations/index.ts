@@ -12,6 +12,7 @@ import * as m0010 from './0010-related-picks.js'
 import * as m0011 from './0011-webhooks.js'
 import * as m0012 from './0012-api-keys.js'
 import * as m0013 from './0013-search-head.js'
+import * as m0016 from './0016-article-teaser-index.js'
 
 export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0011-webhooks': m0011,
   '0012-api-keys': m0012,
   '0013-search-head': m0013,
+  '0016-article-teaser-index': m0016,
 }
