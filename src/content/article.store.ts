@@ -159,11 +159,9 @@ export interface Page<T> {
 
 /** Newest first. The page's ids come from the filter's own indexes, then their summaries through the teaser index. */
 export async function listArticleSummaries(db: Db, filter: ArticleFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
-  const page = filtered(db, filter).select('article.id')
-    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset)
-  const rows = await summarySelect(db, filtered(db, {}).where('article.id', 'in', page))
-    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').execute()
-  return summariesFor(rows)
+  const page = await filtered(db, filter).select('article.id')
+    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute()
+  return summariesByIds(db, page.map((r) => r.id))
 }
 
 export async function countArticles(db: Db, filter: ArticleFilter): Promise<number> {
