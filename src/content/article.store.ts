@@ -1,6 +1,6 @@
 // Article queries; rows become domain objects here and nowhere else.
 import { sql, type RawBuilder } from 'kysely'
-import { contentMemo, contentVersion, dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
+import { contentMemo, contentVersion, dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, throughIndex, type Db, type ArticleRow, type ArticleStatus } from '../platform/db/index.js'
 import type { Article, PublicArticle, ArticleImage, ArticleSummary, AuthorRef, TagRef, Topic, TopicRef, Correction } from './article.js'
 import { articlePath } from './article.js'
 import { mediaPath, parseVariants } from '../media/index.js'
@@ -64,10 +64,15 @@ export async function inBatches<R>(ids: readonly number[], run: (batch: number[]
   return (await Promise.all(batches.map(run))).flat()
 }
 
-/** Summary rows with their topics and authors as a JSON column: a teaser shows the first topic and the byline. */
+/**
+ * Summary rows with their topics and authors as a JSON column: a teaser shows the first topic and the byline. On
+ * SQLite the article's columns come from the `article_teaser` index (migration 0016), which holds every one of
+ * `summaryColumns`: in the row, most sit behind the bodies' overflow pages. So `q` must pick its rows by id.
+ */
 function summarySelect(db: Db, q: ReturnType<typeof filtered>) {
   const dialect = dialectOfDb(db)
-  return q.select(summaryColumns).select((eb) => jsonArrayFrom(dialect, eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
+  return throughIndex(q, dialect, 'article', 'article_teaser').innerJoin('section', 'section.id', 'article.section_id')
+    .leftJoin('media', 'media.id', 'article.image_media_id').select(summaryColumns).select((eb) => jsonArrayFrom(dialect, eb.selectFrom('article_topic').innerJoin('topic', 'topic.id', 'article_topic.topic_id')
     .select([sql<SummaryLink['kind']>`'topic'`.as('kind'), 'topic.id', 'topic.slug', 'topic.name', 'article_topic.position'])
     .whereRef('article_topic.article_id', '=', 'article.id')
     .unionAll(eb.selectFrom('article_author').innerJoin('author', 'author.id', 'article_author.author_id')
@@ -110,11 +115,8 @@ export interface ArticleFilter {
 }
 
 function filtered(db: Db, f: ArticleFilter) {
-  return filteredArticles(db, f).innerJoin('section', 'section.id', 'article.section_id').leftJoin('media', 'media.id', 'article.image_media_id')
-}
-
-/** The filter on the article table alone: what ordering and skipping need, without the joins a summary shows. */
-function filteredArticles(db: Db, f: ArticleFilter) {
+  // No joins: a page of ids or a count then reads only the filter's index, never the row (whose image_media_id
+  // follows the bodies on SQLite). summarySelect joins what a summary shows.
   let q = db.selectFrom('article')
   if (f.status) q = q.where('article.status', '=', f.status)
   if (f.sectionId !== undefined) q = q.where('article.section_id', '=', f.sectionId)
@@ -155,18 +157,11 @@ export interface Page<T> {
   total: number
 }
 
-/** Newest first. */
+/** Newest first. The page's ids come from the filter's own indexes, then their summaries through the teaser index. */
 export async function listArticleSummaries(db: Db, filter: ArticleFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
-  if (offset > 0) {
-    // SQLite works out every column of every row an offset skips, topics and authors included: page 200 of a
-    // million-article sitemap took seconds. The ids are found on the index alone, then only the page is read.
-    const ids = await filteredArticles(db, filter).select('article.id')
-      .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute()
-    return summariesByIds(db, ids.map((r) => r.id))
-  }
-  const rows = await summarySelect(db, filtered(db, filter))
-    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).execute()
-  return summariesFor(rows)
+  const page = await filtered(db, filter).select('article.id')
+    .orderBy('article.published_at', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute()
+  return summariesByIds(db, page.map((r) => r.id))
 }
 
 /**
@@ -174,7 +169,7 @@ export async function listArticleSummaries(db: Db, filter: ArticleFilter, limit:
  * sitemap index dates its files by, found in one pass over the index instead of one skip per file.
  */
 export async function everyNthArticle(db: Db, filter: ArticleFilter, every: number): Promise<ArticleSummary[]> {
-  const numbered = filteredArticles(db, filter).select(['article.id',
+  const numbered = filtered(db, filter).select(['article.id',
     sql<number>`row_number() over (order by article.published_at desc, article.id desc)`.as('n')])
   const rows = await db.selectFrom(numbered.as('numbered')).select('numbered.id')
     .where(sql<number>`(numbered.n - 1) % ${every}`, '=', 0).orderBy('numbered.n').execute()

@@ -10,7 +10,8 @@ const both = [
 
 /** Add an index here when a migration creates one that reader or newsroom pages rely on. */
 export const expectedIndexes: Record<DialectName, readonly string[]> = {
-  sqlite: both,
+  // SQLite reads teasers through a covering index, its rows' late columns being behind the bodies' overflow pages.
+  sqlite: [...both, 'article_teaser'],
   // SQLite searches through its FTS5 table; PostgreSQL through GIN indexes on generated tsvector columns.
   postgres: [...both, 'article_search_vector', 'article_search_head'],
 }

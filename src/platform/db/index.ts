@@ -12,7 +12,7 @@ export { dumpDatabase, restoreDatabase, SnapshotError, type RowRecord, type Snap
 export { checkDatabase, diagnose, oldestPostgres, type Finding, type PoolPlan } from './doctor.js'
 export { expectedIndexes } from './expected-indexes.js'
 export {
-  analyze, databaseFacts, databaseFault, defaultPoolMax, dialectOf, dialectOfDb, emptyTable, isUniqueViolation, jsonArrayFrom, jsonColumn, likeOperator, ping,
+  analyze, databaseFacts, databaseFault, defaultPoolMax, dialectOf, dialectOfDb, emptyTable, isUniqueViolation, jsonArrayFrom, jsonColumn, likeOperator, ping, throughIndex,
   type ConnectOptions, type DatabaseFacts, type DialectName, type UnanalysedTable,
 } from './dialect.js'
 
