@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { writeArticles } from './generate.mjs'
 import { serverArgs } from './server-command.mjs'
+import { cyclingScript, measure as measureWrk } from './lib.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const work = join(root, 'bench', '.work')
@@ -181,13 +182,14 @@ async function measure(dialect, count, jsonl) {
     const bytes = await db.size()
 
     const uncached = await startServer({ ...env, PAGE_CACHE: 'off' })
-    const paths = await samplePaths(db.url, views * 2)
-    const sample = paths.slice(0, views).map((path) => `${uncached.url}${path}`)
-    await timed(sample.slice(0, 100), 2)
-    const cpu0 = cpuSeconds(uncached.child.pid)
-    // Ten at a time, as readers arrive: one at a time, each view also paid for the event loop waking up for it.
-    const articleMs = await timed(sample, 10)
-    const cpuPerView = ((cpuSeconds(uncached.child.pid) - cpu0) / sample.length) * 1000
+    // Random articles under wrk at c=50, as `npm run bench` measures them: 20,000 addresses (no view repeats one within
+    // the run), after a warm-up over other articles so the code is compiled and warm, as on a server that has been up.
+    const paths = await samplePaths(db.url, 20_000 + views + 5_000)
+    const measured = cyclingScript(`scale-${dialect}-${count}`, paths.slice(0, 20_000))
+    const warm = cyclingScript(`scale-${dialect}-${count}-warm`, paths.slice(20_000 + views))
+    await measureWrk('article, cache off (warm-up)', uncached.url, { server: uncached.child, script: warm, secs: 3, warmup: false })
+    const articles = await measureWrk('article, cache off, random', uncached.url, { server: uncached.child, script: measured, secs: 5, warmup: false })
+    const cpuPerView = articles.cpuUs / 1000
     const queries = Array.from({ length: searches }, (_, i) => `${uncached.url}/search?q=${encodeURIComponent(`${words[Math.floor(rnd() * words.length)]} ${words[Math.floor(rnd() * words.length)]} ${i}`)}`)
     const searchMs = await timed(queries, 10)
     const t1 = performance.now()
@@ -197,11 +199,11 @@ async function measure(dialect, count, jsonl) {
     await stop(uncached)
 
     const cached = await startServer(env)
-    await timed(paths.slice(views).map((path) => `${cached.url}${path}`), 4)
+    await timed(paths.slice(20_000, 20_000 + views).map((path) => `${cached.url}${path}`), 4)
     const rss = rssMb(cached.child.pid)
     await stop(cached)
     return {
-      dialect, count, importRate: count / importSeconds, mb: bytes / 1048576, cpuPerView, articleP99: p99(articleMs),
+      dialect, count, importRate: count / importSeconds, mb: bytes / 1048576, cpuPerView, articleP99: articles.p99, articleRps: articles.rps,
       searchP99: p99(searchMs), sitemapMs, rss,
     }
   } finally {
@@ -228,10 +230,10 @@ for (const count of counts) {
 if (!pgBase) console.log('PostgreSQL not measured: set BENCH_DATABASE_URL=postgres://… to include it.')
 
 const f = (n, d = 1) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d })
-console.log(`\n| dialect | articles | import art/s | db MB | uncached article CPU ms/view (c=10) | article p99 ms (c=10) | search p99 ms (c=10, novel) | sitemap index ms | RSS MB (cache on, ${views} random views) |`)
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+console.log(`\n| dialect | articles | import art/s | db MB | uncached article CPU ms/view | article req/s | article p99 ms (wrk c=50) | search p99 ms (c=10, novel) | sitemap index ms | RSS MB (cache on, ${views} random views) |`)
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const r of results) {
-  console.log(`| ${r.dialect} | ${r.count.toLocaleString('en')} | ${Number.isNaN(r.importRate) ? '(kept)' : f(r.importRate, 0)} | ${f(r.mb)} | ${f(r.cpuPerView, 2)} | ${f(r.articleP99)} | ${f(r.searchP99)} | ${f(r.sitemapMs)} | ${f(r.rss, 0)} |`)
+  console.log(`| ${r.dialect} | ${r.count.toLocaleString('en')} | ${Number.isNaN(r.importRate) ? '(kept)' : f(r.importRate, 0)} | ${f(r.mb)} | ${f(r.cpuPerView, 2)} | ${f(r.articleRps, 0)} | ${f(r.articleP99)} | ${f(r.searchP99)} | ${f(r.sitemapMs)} | ${f(r.rss, 0)} |`)
 }
 for (const dialect of ['sqlite', 'postgres']) {
   const [small, large] = [baseline, scale].map((c) => results.find((r) => r.dialect === dialect && r.count === c))
