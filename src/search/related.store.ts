@@ -210,7 +210,8 @@ export interface StoredPicks {
 
 export const noPicks: StoredPicks = { alsoRead: undefined, related: [], earlier: undefined }
 
-function toPicks(rows: { kind: RelatedPickKind; position: number; related_id: number }[]): StoredPicks {
+type PickRow = { kind: RelatedPickKind; position: number; related_id: number }
+function toPicks(rows: PickRow[]): StoredPicks {
   const sorted = [...rows].sort((a, b) => a.position - b.position)
   return {
     alsoRead: sorted.find((r) => r.kind === 'also_read')?.related_id,
@@ -226,6 +227,19 @@ const picksQuery = precompiled(1, (db, articleId: number) =>
 
 export async function readPicks(db: Db, articleId: number): Promise<StoredPicks> {
   return toPicks(await picksQuery(db, articleId))
+}
+
+// An uncached article page reads its picks and, in the same statement, whether the job has read the article at all:
+// without a profile, no picks means "not yet", not "none good enough".
+const picksAndProfileQuery = precompiled(1, (db, articleId: number) =>
+  db.selectFrom('related_pick').select([sql<RelatedPickKind | 'profile'>`kind`.as('kind'), 'position', 'related_id']).where('article_id', '=', articleId)
+    .unionAll(db.selectFrom('related_profile').select([sql<'profile'>`'profile'`.as('kind'), sql<number>`0`.as('position'), sql<number>`0`.as('related_id')])
+      .where('article_id', '=', articleId)))
+
+/** The stored picks of one article, and whether the refresh job has profiled it: one statement. */
+export async function readPicksAndProfile(db: Db, articleId: number): Promise<{ picks: StoredPicks; profiled: boolean }> {
+  const rows = await picksAndProfileQuery(db, articleId)
+  return { picks: toPicks(rows.filter((r): r is PickRow => r.kind !== 'profile')), profiled: rows.some((r) => r.kind === 'profile') }
 }
 
 export async function readPicksOf(db: Db, ids: readonly number[]): Promise<Map<number, StoredPicks>> {

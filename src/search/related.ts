@@ -2,7 +2,7 @@
 import { contentVersion, type Db, type DialectName } from '../platform/db/index.js'
 import type { Clock } from '../platform/clock.js'
 import { summariesByIds, type PublicArticle, type ArticleSummary } from '../content/index.js'
-import { articleLabels, articleWords, readPicks, readProfiles, termCounts, totalKey, type StoredPicks } from './related.store.js'
+import { articleLabels, articleWords, readPicksAndProfile, readProfiles, termCounts, totalKey, noPicks, type StoredPicks } from './related.store.js'
 import { buildProfile, databaseCorpus, picksFor, readArticle, type Corpus } from './related-refresh.js'
 import { termHash } from './related-text.js'
 import { packTerms } from './related-engine.js'
@@ -23,6 +23,8 @@ interface Memo {
   at: number
   picks: Map<number, StoredPicks>
   summaries: Map<number, ArticleSummary>
+  /** More articles wait for the refresh job than a page works out picks for (see provisionalPicks); asked once a memo. */
+  longQueue: boolean
 }
 const memos = new WeakMap<Db, Memo>()
 const memoMs = 10 * 60_000
@@ -33,7 +35,7 @@ async function currentMemo(db: Db, now: number, knownVersion?: number): Promise<
   const version = knownVersion ?? await contentVersion(db)
   const memo = memos.get(db)
   if (memo && memo.version === version && now - memo.at <= memoMs) return memo
-  const fresh: Memo = { version, at: now, picks: new Map(), summaries: new Map() }
+  const fresh: Memo = { version, at: now, picks: new Map(), summaries: new Map(), longQueue: false }
   memos.set(db, fresh)
   return fresh
 }
@@ -56,18 +58,16 @@ async function visibleSummaries(db: Db, memo: Memo, ids: number[], now: Date): P
 /** Queued articles a provisional pick also reads: enough for a seed or a morning's publishing, bounded for a render. */
 const provisionalQueue = 200
 
-const noPicks: StoredPicks = { alsoRead: undefined, related: [], earlier: undefined }
-
 /**
  * Picks for an article the refresh job has not read yet (published a moment ago, or a small archive imported while
  * no server ran): worked out against the stored profiles and the articles still queued (read in memory), and not
  * stored; the job stores the real ones when it gets there. With more than `provisionalQueue` articles queued (a large
- * import or a rebuild under way) the page waits for the job instead: working them out on every view cost 35 ms of
+ * import or a rebuild under way) the page waits for the job instead (undefined): working them out on every view cost 35 ms of
  * CPU, and after an import of a whole archive every page would pay it until the job caught up.
  */
-async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promise<StoredPicks> {
+async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promise<StoredPicks | undefined> {
   const queued = (await db.selectFrom('related_pending').select('article_id').orderBy('article_id').limit(provisionalQueue + 1).execute()).map((r) => r.article_id)
-  if (queued.length > provisionalQueue) return noPicks
+  if (queued.length > provisionalQueue) return undefined
   const profiled = new Set((await readProfiles(db, queued)).map((p) => p.articleId))
   const unread = (await articleWords(db, [...new Set([id, ...queued])]))
     .filter((a) => a.id === id || (a.status === 'published' && a.publishedAt !== null && !profiled.has(a.id)))
@@ -107,11 +107,18 @@ async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promi
   return { alsoRead: picks.alsoRead, related: picks.related, earlier: picks.earlier }
 }
 
-async function picksOf(db: Db, dialect: DialectName, id: number): Promise<StoredPicks> {
-  const picks = await readPicks(db, id)
+/** The article's picks: one statement, unless the job has not read the article yet. */
+async function picksOf(db: Db, dialect: DialectName, memo: Memo, id: number): Promise<StoredPicks> {
+  const { picks, profiled } = await readPicksAndProfile(db, id)
   if (picks.alsoRead !== undefined || picks.related.length || picks.earlier !== undefined) return picks
   // No picks: either none are good enough (the profile is there), or the article has not been read yet.
-  return (await readProfiles(db, [id])).length ? picks : provisionalPicks(db, dialect, id)
+  if (profiled || memo.longQueue) return picks
+  const provisional = await provisionalPicks(db, dialect, id)
+  if (provisional === undefined) {
+    memo.longQueue = true
+    return noPicks
+  }
+  return provisional
 }
 
 /**
@@ -128,7 +135,7 @@ export async function findRelated(
   const memo = await currentMemo(db, now.getTime(), knownVersion)
   let picks = memo.picks.get(article.id)
   if (!picks) {
-    picks = await picksOf(db, dialect, article.id)
+    picks = await picksOf(db, dialect, memo, article.id)
     if (memo.picks.size >= memoPicks) memo.picks.clear()
     memo.picks.set(article.id, picks)
   }
