@@ -279,6 +279,45 @@ export async function findArticleBySlug(db: Db, slug: string, knownVersion?: num
   }, knownVersion)
 }
 
+/**
+ * What another capability keeps about an article and its page shows, selected beside the article's row so both come
+ * in one statement: the related news' picks. On PostgreSQL every statement is a socket write and a read each way, the
+ * larger part of an uncached page's server time. `column` is correlated with the outer query's `article.id`.
+ * @example const picks: ArticleCompanion<Pick[]> = { column: (db) => jsonArrayFrom(..., db.selectFrom('related_pick')...whereRef('article_id', '=', 'article.id')), read: parse }
+ */
+export interface ArticleCompanion<T> {
+  column: (db: Db) => RawBuilder<unknown>
+  read: (value: unknown) => T
+}
+
+interface WithCompanion<T> { article: PublicArticle; companion: T }
+const companionQueries = new WeakMap<ArticleCompanion<unknown>, {
+  query: (db: Db, slug: string) => Promise<(PublicRow & { companion: unknown })[]>
+  memo: ReturnType<typeof contentMemo<string, WithCompanion<unknown>>>
+}>()
+
+/**
+ * `findArticleBySlug` with a companion's value read in the same statement (see ArticleCompanion); remembered the
+ * same way, per companion. Keep one companion object per kind of value: each gets its own compiled query.
+ */
+export async function findArticleWithCompanion<T>(
+  db: Db, slug: string, companion: ArticleCompanion<T>, knownVersion?: number,
+): Promise<WithCompanion<T> | undefined> {
+  let kept = companionQueries.get(companion as ArticleCompanion<unknown>)
+  if (!kept) {
+    kept = {
+      query: precompiled(1, (d, s: string) => publicRow(d).select(companion.column(d).as('companion')).where('article.slug', '=', s)),
+      memo: contentMemo<string, WithCompanion<unknown>>({ maxEntries: 2_000, maxAgeMs: 10 * 60_000 }),
+    }
+    companionQueries.set(companion as ArticleCompanion<unknown>, kept)
+  }
+  const { query } = kept
+  return kept.memo(db, slug, async () => {
+    const [row] = await query(db, slug)
+    return row ? { article: toPublicArticle(row), companion: companion.read(row.companion) } : undefined
+  }, knownVersion) as Promise<WithCompanion<T> | undefined>
+}
+
 /** The whole article, bodies included. */
 export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
   const [row] = await articleById(db, id)

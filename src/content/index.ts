@@ -1,7 +1,7 @@
 // Content: articles, sections, topics, tags, authors, corrections; import and demo seed.
 export * from './article.js'
 export {
-  findArticleBySlug, findArticleById, listArticleSummaries, everyNthArticle, countArticles, pageArticleSummaries, summariesByIds, pagePublishedSummaries,
+  findArticleBySlug, findArticleWithCompanion, type ArticleCompanion, findArticleById, listArticleSummaries, everyNthArticle, countArticles, pageArticleSummaries, summariesByIds, pagePublishedSummaries,
   latestBySection, listCurrentTopics, type ArticleFilter, type Page,
 } from './article.store.js'
 export {

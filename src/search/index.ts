@@ -2,7 +2,7 @@
 export { searchArticles, matchingArticleIds, type SearchHit, type SearchResults, type SearchInput } from './fulltext.js'
 export { findSearchResults, type SearchResult, type SearchPageResults, type SearchPageInput } from './search-memo.js'
 export { parseQuery, maxQueryLength, type SearchQuery, type Phrase } from './query.js'
-export { findRelated, type Related } from './related.js'
+export { findRelated, findArticleForPage, type Related } from './related.js'
 /**
  * Related news is worked out when content changes: content events queue articles, one keyed job reads their words and
  * stores their picks and their neighbours'. `rebuildRelated` does a whole archive in memory (`dateline related rebuild`).

@@ -1,5 +1,6 @@
 // Queries of the related-news tables: profiles, postings, term counts, picks, editors' overrides and the refresh queue.
-import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely'
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely'
+import type { ArticleCompanion } from '../content/index.js'
 import { dialectOfDb, jsonArrayFrom, jsonColumn, precompiled, type Db, type RelatedOverrideMode, type RelatedPickKind } from '../platform/db/index.js'
 import { decodeSignature, encodeSignature, encodeHashes, decodeHashes } from './related-text.js'
 import { PackedTerms, packTerms, type Candidate, type Overrides, type TermVector } from './related-engine.js'
@@ -229,17 +230,31 @@ export async function readPicks(db: Db, articleId: number): Promise<StoredPicks>
   return toPicks(await picksQuery(db, articleId))
 }
 
-// An uncached article page reads its picks and, in the same statement, whether the job has read the article at all:
-// without a profile, no picks means "not yet", not "none good enough".
-const picksAndProfileQuery = precompiled(1, (db, articleId: number) =>
+export interface PicksAndProfile {
+  picks: StoredPicks
+  /** Whether the refresh job has read the article: without a profile, no picks means "not yet", not "none good enough". */
+  profiled: boolean
+}
+
+type PickOrProfileRow = { kind: RelatedPickKind | 'profile'; position: number; related_id: number }
+const picksAndProfileRows = (db: Db, articleId: Expression<number> | number) =>
   db.selectFrom('related_pick').select([sql<RelatedPickKind | 'profile'>`kind`.as('kind'), 'position', 'related_id']).where('article_id', '=', articleId)
     .unionAll(db.selectFrom('related_profile').select([sql<'profile'>`'profile'`.as('kind'), sql<number>`0`.as('position'), sql<number>`0`.as('related_id')])
-      .where('article_id', '=', articleId)))
+      .where('article_id', '=', articleId))
+const toPicksAndProfile = (rows: PickOrProfileRow[]): PicksAndProfile =>
+  ({ picks: toPicks(rows.filter((r): r is PickRow => r.kind !== 'profile')), profiled: rows.some((r) => r.kind === 'profile') })
+
+const picksAndProfileQuery = precompiled(1, (db, articleId: number) => picksAndProfileRows(db, articleId))
 
 /** The stored picks of one article, and whether the refresh job has profiled it: one statement. */
-export async function readPicksAndProfile(db: Db, articleId: number): Promise<{ picks: StoredPicks; profiled: boolean }> {
-  const rows = await picksAndProfileQuery(db, articleId)
-  return { picks: toPicks(rows.filter((r): r is PickRow => r.kind !== 'profile')), profiled: rows.some((r) => r.kind === 'profile') }
+export async function readPicksAndProfile(db: Db, articleId: number): Promise<PicksAndProfile> {
+  return toPicksAndProfile(await picksAndProfileQuery(db, articleId))
+}
+
+/** The same, read with the article's own row by an article page (findArticleWithCompanion): no statement of its own. */
+export const picksCompanion: ArticleCompanion<PicksAndProfile> = {
+  column: (db) => jsonArrayFrom(dialectOfDb(db), picksAndProfileRows(db, sql.ref<number>('article.id'))),
+  read: (value) => toPicksAndProfile(jsonColumn<PickOrProfileRow[]>(value as string | null) ?? []),
 }
 
 export async function readPicksOf(db: Db, ids: readonly number[]): Promise<Map<number, StoredPicks>> {

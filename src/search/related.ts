@@ -1,8 +1,8 @@
 // Related articles as a page shows them: the picks worked out when content changed, read back and checked for visibility.
 import { contentVersion, type Db, type DialectName } from '../platform/db/index.js'
 import type { Clock } from '../platform/clock.js'
-import { summariesByIds, type PublicArticle, type ArticleSummary } from '../content/index.js'
-import { articleLabels, articleWords, readPicksAndProfile, readProfiles, termCounts, totalKey, noPicks, type StoredPicks } from './related.store.js'
+import { findArticleWithCompanion, summariesByIds, type PublicArticle, type ArticleSummary } from '../content/index.js'
+import { articleLabels, articleWords, readPicksAndProfile, readProfiles, termCounts, totalKey, noPicks, picksCompanion, type PicksAndProfile, type StoredPicks } from './related.store.js'
 import { buildProfile, databaseCorpus, picksFor, readArticle, type Corpus } from './related-refresh.js'
 import { termHash } from './related-text.js'
 import { packTerms } from './related-engine.js'
@@ -107,9 +107,9 @@ async function provisionalPicks(db: Db, dialect: DialectName, id: number): Promi
   return { alsoRead: picks.alsoRead, related: picks.related, earlier: picks.earlier }
 }
 
-/** The article's picks: one statement, unless the job has not read the article yet. */
-async function picksOf(db: Db, dialect: DialectName, memo: Memo, id: number): Promise<StoredPicks> {
-  const { picks, profiled } = await readPicksAndProfile(db, id)
+/** The article's picks: one statement (none when the page read them with the article), unless the job has not read it yet. */
+async function picksOf(db: Db, dialect: DialectName, memo: Memo, id: number, stored?: PicksAndProfile): Promise<StoredPicks> {
+  const { picks, profiled } = stored ?? await readPicksAndProfile(db, id)
   if (picks.alsoRead !== undefined || picks.related.length || picks.earlier !== undefined) return picks
   // No picks: either none are good enough (the profile is there), or the article has not been read yet.
   if (profiled || memo.longQueue) return picks
@@ -125,17 +125,19 @@ async function picksOf(db: Db, dialect: DialectName, memo: Memo, id: number): Pr
  * "Also read", "Related news" and "Earlier coverage" for an article, as stored by the refresh job (see
  * related-refresh.ts): chosen from the words of the articles, the editors' topics, tags, pins and exclusions.
  * Only published, visible articles are returned, so a withdrawn one disappears at once.
- * A caller that has just read contentVersion for the same page passes it (`knownVersion`), saving a query.
+ * A page that has just read contentVersion passes it (`version`), and one that read the article with
+ * `findArticleForPage` passes what came with it (`stored`): each saves a statement.
  * @example const { alsoRead, related, earlier } = await findRelated(deps, article)
  */
 export async function findRelated(
-  { db, dialect, clock }: { db: Db; dialect: DialectName; clock: Clock }, article: PublicArticle, limit = 6, knownVersion?: number,
+  { db, dialect, clock }: { db: Db; dialect: DialectName; clock: Clock }, article: PublicArticle,
+  { limit = 6, version: knownVersion, stored }: { limit?: number; version?: number | undefined; stored?: PicksAndProfile | undefined } = {},
 ): Promise<Related> {
   const now = clock.now()
   const memo = await currentMemo(db, now.getTime(), knownVersion)
   let picks = memo.picks.get(article.id)
   if (!picks) {
-    picks = await picksOf(db, dialect, memo, article.id)
+    picks = await picksOf(db, dialect, memo, article.id, stored)
     if (memo.picks.size >= memoPicks) memo.picks.clear()
     memo.picks.set(article.id, picks)
   }
@@ -147,4 +149,15 @@ export async function findRelated(
     related: related.flatMap((id) => shown.get(id) ?? []).slice(0, limit),
     earlier: earlier === undefined ? undefined : shown.get(earlier),
   }
+}
+
+/**
+ * The article at a public address with its stored related picks, read in one statement: what an article page needs
+ * before `findRelated`, to which it passes `stored`. Remembered until content changes, as `findArticleBySlug`.
+ * @example const found = await findArticleForPage(db, slug, version)
+ *          const related = found && await findRelated(deps, found.article, { version, stored: found.stored })
+ */
+export async function findArticleForPage(db: Db, slug: string, version?: number): Promise<{ article: PublicArticle; stored: PicksAndProfile } | undefined> {
+  const found = await findArticleWithCompanion(db, slug, picksCompanion, version)
+  return found && { article: found.article, stored: found.companion }
 }

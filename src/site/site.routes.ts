@@ -9,7 +9,7 @@ import {
   listArticleSummaries, pageArticleSummaries, excerpt, findSlugRedirect, termPath, htmlToText, findPublicPage, findOldAddress, pagePath,
   type PublicArticle, type ArticleFilter, type TaxonomyKind,
 } from '../content/index.js'
-import { findRelated, findSearchResults, maxQueryLength } from '../search/index.js'
+import { findArticleForPage, findRelated, findSearchResults, maxQueryLength } from '../search/index.js'
 import { render } from '../ui/index.js'
 import { ArticlePage } from './article.page.js'
 import { splitForAlsoRead } from './body.js'
@@ -212,16 +212,17 @@ export async function siteRoutes(app: FastifyInstance, { deps, context, assets, 
     const { section, slug } = req.params as { section: string; slug: string }
     // Read once for the whole page: the article's memo and the related news' memo both check it (on PostgreSQL, a round trip).
     const version = await contentVersion(db)
-    const found = await findArticleBySlug(db, slug, version)
+    // The article comes with its stored related picks: one statement for both.
+    const found = await findArticleForPage(db, slug, version)
     // An article whose slug changed after publication is found under its new slug, then redirected to below.
     const renamed = found ? undefined : await findSlugRedirect(db, 'article', slug)
-    const article = found ?? (renamed ? await findArticleBySlug(db, renamed, version) : undefined)
+    const article = found?.article ?? (renamed ? await findArticleBySlug(db, renamed, version) : undefined)
     const visible = article && article.status === 'published' && (!article.publishedAt || article.publishedAt <= deps.clock.now())
     if (!article || (!visible && article.status !== 'unpublished')) return (await oldAddress(req, reply)) ?? Promise.reject(notFound('Article'))
     if (article.status === 'unpublished') throw new DomainError('GONE', 'This article has been withdrawn by the newsroom.')
     if (article.section.slug !== section || renamed) return reply.header('cache-control', 'public, max-age=300').redirect(article.path, 301)
     const site = await context.siteInfo()
-    const picked = await findRelated(deps, article, undefined, version)
+    const picked = await findRelated(deps, article, { version, stored: found?.stored })
     // A body too short to hold the inline link still shows its pick, first among the related news.
     const alsoRead = picked.alsoRead && splitForAlsoRead(article.bodyHtml) ? picked.alsoRead : undefined
     const related = picked.alsoRead && !alsoRead ? [picked.alsoRead, ...picked.related] : picked.related
