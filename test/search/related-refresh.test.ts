@@ -51,10 +51,13 @@ describe.each(testDialects())('%s: related news worked out when content changes'
     await saveArticle(t.services, input(evalArticles.find((a) => a.slug === 'ferry-6')!))
     // Stored picks are what a page shows: until the job runs, the older articles do not know of it.
     expect(await shown('ferry-3')).not.toContain('ferry-6')
+    // The page read now is remembered with the picks it came with; the job's new picks must replace them.
+    expect((await t.app.inject('/news/ferry-3/')).body).not.toContain('/ferry-6/')
     const job = await t.services.db.selectFrom('job').select('run_at').where('kind', '=', 'related-refresh').where('status', '=', 'queued').executeTakeFirstOrThrow()
     expect(Date.parse(job.run_at) - t.clock.now().getTime()).toBeLessThan(60_000)
     await runJobs(t)
     for (const older of ['ferry-3', 'ferry-4', 'ferry-5']) expect(await shown(older), older).toContain('ferry-6')
+    expect((await t.app.inject('/news/ferry-3/')).body).toContain('/ferry-6/')
     expect(await shown('decoy-festival-1')).not.toContain('ferry-6')
   })
 
@@ -122,6 +125,7 @@ describe.each(testDialects())('%s: related news worked out when content changes'
     // Released, the pin goes.
     await t.app.inject(formPost(editor, `/newsroom/articles/${ferry3.id}/related`, { related: '/culture/decoy-festival-1/', mode: 'release' }))
     expect(await shown('ferry-3')).not.toContain('decoy-festival-1')
+    expect((await t.app.inject('/news/ferry-3/')).body).not.toContain('/culture/decoy-festival-1/')
   })
 
   it('refuses a pin without the CSRF token, from a contributor, or to an address that is no article', async () => {
