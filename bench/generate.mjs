@@ -33,6 +33,16 @@ const common = ('the a of in on and to with for from after over as by said says 
   'residents officials report plans people local city town region national government country first last month ' +
   'spokesperson figures announced expected following earlier later statement questions decision support critics').split(' ')
 
+/**
+ * Words for searches that match: each section's own words, and the common words that are not stop words (the search
+ * drops those). A topical word with a common one matches a few percent of the articles; `bench/run.mjs` and
+ * `bench/scale.mjs` make their never-repeating queries from them.
+ */
+export const searchWords = {
+  topical: Object.values(vocabulary).map((words) => words.split(' ')),
+  common: common.slice(common.indexOf('residents')).filter((w) => !['first', 'last'].includes(w)),
+}
+
 const places = ['Halvern', 'Ossmouth', 'Brackley Ford', 'Kelso Point', 'Marren', 'Upper Oss', 'Dunmere', 'Tollbridge', 'Westfen', 'Carrow']
 const firstNames = ['Ana', 'Tomás', 'Ingrid', 'Kofi', 'Mei', 'Rafael', 'Zofia', 'Idris', 'Lena', 'Oskar', 'Priya', 'Mateo', 'Aoife', 'Yusuf', 'Hana']
 const lastNames = ['Okafor', 'Lindqvist', 'Moreau', 'Castillo', 'Nakamura', 'Brennan', 'Haddad', 'Kowalski', 'Ferreira', 'Osei']

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { writeArticles } from './generate.mjs'
+import { searchWords, writeArticles } from './generate.mjs'
 // Shared with the API benches: where things live, the log, children stopped at exit, free ports, starting a server.
 import { children, cyclingScript, freePort, log, root, startChild, stopAll, work, wrk, wrkBin } from './lib.mjs'
 import { nodeFlags, serverArgs } from './server-command.mjs'
@@ -391,21 +391,9 @@ const recentScript = cyclingScript('recent-articles', paths.slice(0, 1000))
 const spread = Math.min(20_000, paths.length)
 const articleScript = cyclingScript('articles', sample(paths, spread))
 const searchScript = cyclingScript('search', searchQueries.map((q) => `/search?q=${encodeURIComponent(q)}`))
-// The generator's section words (bench/generate.mjs) and its common words that are not stop words.
-const sectionWords = [
-  'parliament minister coalition vote budget council mayor election opposition reform bill senate policy campaign treaty',
-  'market shares profit merger factory exports inflation wages bank investors retail supply contract revenue tariff',
-  'researchers laboratory telescope genome experiment particle climate fossil satellite species data physics study orbit',
-  'festival museum gallery novel theatre orchestra film premiere exhibition poet painter archive opera audience critic',
-  'league match striker coach season tournament goal stadium championship referee transfer injury victory final squad',
-  'hospital nurses vaccine clinic patients surgery doctors waiting treatment pharmacy outbreak ward screening diet therapy',
-  'river flooding forest drought emissions wildlife wetland pollution recycling reservoir glacier storm coastline solar wind',
-  'software startup network robots chips encryption broadband platform algorithm battery drones privacy cloud servers app',
-  'school teachers pupils university exams curriculum students campus tuition classroom literacy scholarship library degree lecture',
-  'bridge ferry market square harbour library tram bakery neighbours parish allotment roadworks bus depot valley',
-]
-const commonWords = ('residents officials report plans people local city town region national government country month ' +
-  'spokesperson figures announced expected following earlier later statement questions decision support critics').split(' ')
+// The generator's section words and its common words that are not stop words (bench/generate.mjs).
+const sectionWords = searchWords.topical.map((words) => words.join(' '))
+const commonWords = searchWords.common
 
 const byDialect = new Map()
 if (nginx) await measure('static: nginx', base(ports.nginx), { server: nginx })
