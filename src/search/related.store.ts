@@ -221,15 +221,6 @@ function toPicks(rows: PickRow[]): StoredPicks {
   }
 }
 
-/** The stored picks of one article: one read of the pick table's primary key. */
-// Every uncached article view reads its picks: compiled once, where building the query cost more than SQLite's answer.
-const picksQuery = precompiled(1, (db, articleId: number) =>
-  db.selectFrom('related_pick').select(['kind', 'position', 'related_id']).where('article_id', '=', articleId))
-
-export async function readPicks(db: Db, articleId: number): Promise<StoredPicks> {
-  return toPicks(await picksQuery(db, articleId))
-}
-
 export interface PicksAndProfile {
   picks: StoredPicks
   /** Whether the refresh job has read the article: without a profile, no picks means "not yet", not "none good enough". */
@@ -249,6 +240,11 @@ const picksAndProfileQuery = precompiled(1, (db, articleId: number) => picksAndP
 /** The stored picks of one article, and whether the refresh job has profiled it: one statement. */
 export async function readPicksAndProfile(db: Db, articleId: number): Promise<PicksAndProfile> {
   return toPicksAndProfile(await picksAndProfileQuery(db, articleId))
+}
+
+/** The stored picks of one article. */
+export async function readPicks(db: Db, articleId: number): Promise<StoredPicks> {
+  return (await readPicksAndProfile(db, articleId)).picks
 }
 
 /** The same, read with the article's own row by an article page (findArticleWithCompanion): no statement of its own. */
