@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
@@ -102,6 +103,24 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
     expect([beyond.total, beyond.more, beyond.hits.length]).toEqual([30, true, 0])
     const all = await upTo(45)
     expect([all.total, all.more]).toEqual([45, undefined])
+  })
+
+  it.runIf(dialect === 'postgres')('answers "more than" from the statistics when they expect far more matches, and counts exactly when the pages run short', async () => {
+    // Drafts match too, in the index the statistics describe: thirty of them and three published articles.
+    for (let i = 0; i < 30; i++) await createArticle(t.services, { headline: `Gazebo draft ${i}`, body: 'A gazebo.', status: 'draft', publishedAt: undefined })
+    for (let i = 0; i < 3; i++) await createArticle(t.services, { headline: `Gazebo opens ${i}`, body: 'The gazebo opened.' })
+    await sql`analyze article`.execute(t.services.db)
+    const upTo = (query: string, countUpTo: number, page = 1) =>
+      searchArticles(t.services, { query, limit: 20, offset: (page - 1) * 20, now: t.clock.now(), countUpTo })
+    // 45 allotment articles, expected by the statistics: more than 10, without counting.
+    const many = await upTo('allotment', 10)
+    expect([many.total, many.more, many.hits.length]).toEqual([10, true, 20])
+    expect((await upTo('allotment', 10, 2)).hits).toEqual([])
+    // 33 gazebos expected, three shown: the short page says three.
+    const few = await upTo('gazebo', 5)
+    expect([few.total, few.more, few.hits.length]).toEqual([3, undefined, 3])
+    const beyond = await upTo('gazebo', 5, 2)
+    expect([beyond.total, beyond.hits.length]).toEqual([3, 0])
   })
 
   it('ranks body-only matches after headline matches on later pages too', async () => {
