@@ -13,7 +13,7 @@ import { createMailer } from './platform/mail/index.js'
 import { openRedis } from './platform/redis.js'
 import { createJobRunner, type JobRunner } from './platform/jobs/index.js'
 import { registerContentJobs } from './content/index.js'
-import { registerRelatedJobs } from './search/index.js'
+import { registerRelatedJobs, startSearchThread, type SearchThread } from './search/index.js'
 import { registerWebhooks } from './webhooks/index.js'
 import {
   cacheKey, commonHeaders, isPersonal, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
@@ -30,6 +30,8 @@ import { ErrorPage, render, type SiteInfo } from './ui/index.js'
 export interface Services extends Deps {
   /** The durable job queue's runner with every handler registered; the server starts its loop, tests call tick(). */
   jobs: JobRunner
+  /** SQLite's searches on a second thread (SEARCH_THREAD); findSearchResults uses it when it is there. */
+  searchThread?: SearchThread | undefined
   close(): Promise<void>
 }
 
@@ -66,11 +68,14 @@ export async function createServices(config: Config, opts: {
   registerContentJobs(jobs, { db: handle.db, clock, events })
   registerRelatedJobs(jobs, { db: handle.db, dialect: handle.dialect, clock, events })
   registerWebhooks(jobs, events, { db: handle.db, clock, config, log })
+  const searchThread = handle.dialect === 'sqlite' && config.searchThread ? startSearchThread(config.databaseUrl, { log }) : undefined
   return {
     config, db: handle.db, dialect: handle.dialect, clock, events, cache, bus, secret, log, redis,
     mail: createMailer(config, log),
     jobs,
+    searchThread,
     async close() {
+      await searchThread?.close()
       await jobs.stop()
       await redis?.close()
       await handle.close()

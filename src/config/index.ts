@@ -29,6 +29,8 @@ export interface Config {
   readonly trustProxy: boolean
   /** Megabytes of a SQLite database read through a memory map (SQLITE_MMAP_MB, default 0); mapped pages count as RSS. */
   readonly sqliteMmapMb: number
+  /** SQLite searches on a second thread (SEARCH_THREAD, default on). */
+  readonly searchThread: boolean
   /** Most connections each process opens to PostgreSQL (PG_POOL_MAX); see the README's sizing note. */
   readonly pgPoolMax: number
   /** Named prepared statements on PostgreSQL (PG_PREPARED_STATEMENTS); off only behind a pooler that cannot keep them. */
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: text(env, 'MAIL_FROM', 'Dateline <no-reply@localhost>'),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     sqliteMmapMb: integer(env, 'SQLITE_MMAP_MB', 0, 0, 65536),
+    searchThread: flag(env, 'SEARCH_THREAD', true),
     pgPoolMax: integer(env, 'PG_POOL_MAX', 10, 1, 1000),
     pgPreparedStatements: flag(env, 'PG_PREPARED_STATEMENTS', true),
     instances: integer(env, 'DATELINE_INSTANCES', 1, 1, 1000),

@@ -3,6 +3,7 @@ import { contentVersion, precompiled, type Db, type DialectName } from '../platf
 import { summariesByIds, type ArticleSummary } from '../content/index.js'
 import { searchArticles } from './fulltext.js'
 import { isSearchable, parseQuery } from './query.js'
+import type { SearchThread } from './search-thread.js'
 
 export interface SearchResult {
   article: ArticleSummary
@@ -67,7 +68,7 @@ const none: SearchPageResults = { results: [], total: 0 }
  * @example const { results, total } = await findSearchResults(deps, { query: 'harbour ferry', limit: 20, offset: 0, now: clock.now() })
  */
 export async function findSearchResults(
-  deps: { db: Db; dialect: DialectName }, input: SearchPageInput,
+  deps: { db: Db; dialect: DialectName; searchThread?: SearchThread | undefined }, input: SearchPageInput,
 ): Promise<SearchPageResults> {
   const parsed = parseQuery(input.query)
   if (!isSearchable(parsed)) return none
@@ -82,7 +83,7 @@ export async function findSearchResults(
     memo.entries.set(key, known)
     return known
   }
-  const found = await searchArticles(deps, { ...input, limit, offset })
+  const found = await deps.searchThread?.search({ ...input, limit, offset }) ?? await searchArticles(deps, { ...input, limit, offset })
   const summaries = new Map((await summariesByIds(deps.db, found.hits.map((h) => h.id))).map((s) => [s.id, s]))
   const page: SearchPageResults = {
     results: found.hits.flatMap((h) => {
