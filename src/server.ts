@@ -29,6 +29,8 @@ export async function serve(config: Config, { seedDemo = false } = {}): Promise<
   const stopWatching = services.bus.watch()
   // Scheduled publishing and other queued work; the queue lives in the database, so a restart loses none.
   services.jobs.start()
+  // SQLite's search thread, ready before the first reader searches (decision 0024).
+  services.searchThread?.start()
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return

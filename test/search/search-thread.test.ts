@@ -56,7 +56,7 @@ describe('sqlite: searching on a second thread', () => {
   it('is what findSearchResults asks when it is there', async () => {
     const t = thread()
     let asked = 0
-    const counting: SearchThread = { search: (i) => { asked++; return t.search(i) }, close: () => t.close() }
+    const counting: SearchThread = { start: () => t.start(), search: (i) => { asked++; return t.search(i) }, close: () => t.close() }
     const page = await findSearchResults({ ...services, searchThread: counting }, input('bakery'))
     expect(asked).toBe(1)
     expect(page.results.map((r) => r.article.headline)).toEqual(['Bakery reopens'])
