@@ -13,7 +13,7 @@ import { createMailer } from './platform/mail/index.js'
 import { openRedis } from './platform/redis.js'
 import { createJobRunner, type JobRunner } from './platform/jobs/index.js'
 import { registerContentJobs } from './content/index.js'
-import { registerRelatedJobs, startSearchThread, type SearchThread } from './search/index.js'
+import { registerRelatedJobs, createSearchThread, type SearchThread } from './search/index.js'
 import { registerWebhooks } from './webhooks/index.js'
 import {
   cacheKey, commonHeaders, isPersonal, lookupPage, registerErrorHandling, requireAccessDeclarations, writeCachedPage, type Authorize,
@@ -68,7 +68,7 @@ export async function createServices(config: Config, opts: {
   registerContentJobs(jobs, { db: handle.db, clock, events })
   registerRelatedJobs(jobs, { db: handle.db, dialect: handle.dialect, clock, events })
   registerWebhooks(jobs, events, { db: handle.db, clock, config, log })
-  const searchThread = handle.dialect === 'sqlite' && config.searchThread ? startSearchThread(config.databaseUrl, { log }) : undefined
+  const searchThread = handle.dialect === 'sqlite' && config.searchThread ? createSearchThread(config.databaseUrl, { log }) : undefined
   return {
     config, db: handle.db, dialect: handle.dialect, clock, events, cache, bus, secret, log, redis,
     mail: createMailer(config, log),

@@ -21,10 +21,11 @@ const deadlineMs = 10_000
 const restartAfterMs = 5_000
 
 /**
- * A search thread for the SQLite file at `databaseUrl`; undefined where none can run (an in-memory database, which
- * another thread cannot open, or no compiled worker beside this module, as under the test runner).
+ * A search thread for the SQLite file at `databaseUrl`, started by `start()` or the first search; undefined where none
+ * can run (an in-memory database, which another thread cannot open, or no compiled worker beside this module, as under
+ * the test runner).
  */
-export function startSearchThread(
+export function createSearchThread(
   databaseUrl: string,
   { log, workerUrl = new URL('./search-worker.js', import.meta.url) }: { log: { warn(obj: object, msg: string): void }; workerUrl?: URL },
 ): SearchThread | undefined {
@@ -83,7 +84,6 @@ export function startSearchThread(
       void running()
     },
     async search(input) {
-      if (closed) return undefined
       const started = running()
       const w = worker
       if (!(await started) || !w || worker !== w) return undefined

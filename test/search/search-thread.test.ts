@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../src/app.js'
 import { loadConfig } from '../../src/config/index.js'
-import { findSearchResults, searchArticles, startSearchThread, type SearchThread } from '../../src/search/index.js'
+import { findSearchResults, searchArticles, createSearchThread, type SearchThread } from '../../src/search/index.js'
 import { freshDatabase } from '../support/db.js'
 import { createArticle } from '../support/factories.js'
 import { ensureBuilt, root, startServer, type ServerProcess } from '../support/processes.js'
@@ -22,7 +22,7 @@ describe('sqlite: searching on a second thread', () => {
   const log = { warn: (_: object, msg: string) => { warnings.push(msg) } }
   const threads: SearchThread[] = []
   const thread = (url = workerUrl) => {
-    const t = startSearchThread(database.url, { log, workerUrl: url })!
+    const t = createSearchThread(database.url, { log, workerUrl: url })!
     threads.push(t)
     return t
   }
@@ -79,8 +79,8 @@ describe('sqlite: searching on a second thread', () => {
   })
 
   it('is not started for a database in memory, which another thread cannot open', () => {
-    expect(startSearchThread('sqlite::memory:', { log, workerUrl })).toBeUndefined()
-    expect(startSearchThread('postgres://localhost/x', { log, workerUrl })).toBeUndefined()
+    expect(createSearchThread('sqlite::memory:', { log, workerUrl })).toBeUndefined()
+    expect(createSearchThread('postgres://localhost/x', { log, workerUrl })).toBeUndefined()
   })
 
   it('serves the search page from a running server', async () => {
