@@ -1,6 +1,6 @@
 // Importers: WordPress WXR, Ghost JSON and Dateline's JSON Lines, each turning a source into content use-case calls.
 import { open } from 'node:fs/promises'
-import { sql } from 'kysely'
+import { analyze } from '../platform/db/index.js'
 import type { Deps } from '../platform/deps.js'
 import type { MediaStore } from '../media/index.js'
 import { ImportError, type ImportFormat, type ImportReport, type ProgressListener } from './import-report.js'
@@ -53,6 +53,6 @@ export async function runImport(deps: Deps & { store: MediaStore }, file: string
     : format === 'ghost' ? await importGhost(deps, file, opts)
     : await importJsonLines(deps, file, opts)
   // PostgreSQL plans from statistics that a bulk load leaves stale (a table it thinks empty is scanned, not indexed).
-  if (deps.dialect === 'postgres' && !opts.dryRun && report.created + report.updated > 0) await sql`analyze`.execute(deps.db)
+  if (deps.dialect === 'postgres' && !opts.dryRun && report.created + report.updated > 0) await analyze(deps.db, deps.dialect)
   return report
 }

@@ -129,4 +129,23 @@ describe.each(testDialects())('%s: dateline doctor', (dialect) => {
     await analyze(handle.db, dialect)
     expect(await problems()).toEqual([])
   })
+
+  it.runIf(dialect === 'postgres')('merges what GIN indexes hold in their pending lists, which every search would read whole', async (ctx) => {
+    try {
+      await sql`create extension if not exists pgstattuple`.execute(handle.db)
+    } catch {
+      ctx.skip('the pgstattuple extension (which reads a GIN index’s pending list) cannot be created on this server')
+    }
+    await sql`create table gin_probe (v tsvector)`.execute(handle.db)
+    try {
+      await sql`create index gin_probe_v on gin_probe using gin (v)`.execute(handle.db)
+      await sql`insert into gin_probe select to_tsvector('english', 'harbour ferry ' || g) from generate_series(1, 300) g`.execute(handle.db)
+      const pending = async () => Number((await sql<{ n: number }>`select pending_tuples as n from pgstatginindex('gin_probe_v')`.execute(handle.db)).rows[0]?.n)
+      expect(await pending()).toBeGreaterThan(0)
+      await analyze(handle.db, dialect)
+      expect(await pending()).toBe(0)
+    } finally {
+      await sql`drop table gin_probe`.execute(handle.db)
+    }
+  })
 })
