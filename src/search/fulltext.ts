@@ -184,11 +184,15 @@ interface PgHit { id: number; tier: number; rank: number; published_at: string }
  * GIN index's bitmap (5–15 ms warm). Searches run with sequential scans priced out, in a transaction so it ends with them.
  * A common word's bitmap at 1,000,000 articles (100,000 rows) outgrew the default 4 MB of work_mem and went lossy, and a
  * lossy page is rechecked by reading its rows' vectors (320 ms for the count); 16 MB keeps it exact.
+ * At 1,000,000 articles the planner also sent a span's primary-key walk to two parallel workers, whose start-up was 14 of
+ * its 21 ms, and a count past the cap is priced above JIT's threshold; a search is many short statements, each worse off
+ * with either, so both are off.
  */
 async function searchPostgres(db: Db, query: SearchQuery, w: Slice): Promise<SearchResults> {
   return db.transaction().execute(async (trx) => {
     const settings = await sql<{ newest: number | null }>`select set_config('enable_seqscan', 'off', true),
-      set_config('work_mem', '16MB', true), (select max(id) from article) as newest`.execute(trx)
+      set_config('work_mem', '16MB', true), set_config('max_parallel_workers_per_gather', '0', true),
+      set_config('jit', 'off', true), (select max(id) from article) as newest`.execute(trx)
     return searchPostgresIndexed(trx, query, w, Number(settings.rows[0]?.newest ?? 0))
   })
 }
