@@ -82,6 +82,11 @@ describe('when PostgreSQL stops', () => {
     expect(api.statusCode).toBe(503)
     expect(api.json()).toEqual({ error: { code: 'UNAVAILABLE', message: expect.any(String) } })
 
+    // A search is a transaction of several statements: it fails as quickly, with the same page.
+    const search = await app.inject('/search?q=bridge')
+    expect(search.statusCode).toBe(503)
+    expect(search.body).toContain('Temporarily unavailable')
+
     expect((await app.inject('/readyz')).statusCode).toBe(503)
     expect((await app.inject('/healthz')).statusCode).toBe(200)
 
@@ -89,6 +94,7 @@ describe('when PostgreSQL stops', () => {
     const tookMs = await within(5_000, async () => (await app.inject('/news/bridge-closed/')).statusCode === 200)
     expect(tookMs).toBeGreaterThanOrEqual(0)
     expect((await app.inject('/readyz')).statusCode).toBe(200)
+    expect((await app.inject('/search?q=bridge')).body).toContain('Bridge')
     // Back to fresh pages: the one rendered after recovery is the one served next.
     expect((await app.inject('/news/bridge-closed/')).headers['x-cache']).toBe('HIT')
   }, 60_000)
