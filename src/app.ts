@@ -53,8 +53,11 @@ export async function createServices(config: Config, opts: {
   mmapMb?: number
 } = {}): Promise<Services> {
   const log = opts.log ?? { info: () => {}, warn: () => {}, error: (...a: unknown[]) => console.error(...a), debug: () => {} }
-  const handle = await createDb(config.databaseUrl, { poolMax: config.pgPoolMax, preparedStatements: config.pgPreparedStatements, mmapMb: opts.mmapMb ?? config.sqliteMmapMb })
-  if (opts.migrate !== false) await migrateToLatest(handle)
+  const handle = await createDb(config.databaseUrl, {
+    poolMax: config.pgPoolMax, preparedStatements: config.pgPreparedStatements, mmapMb: opts.mmapMb ?? config.sqliteMmapMb,
+    queryTimeoutMs: config.pgQueryTimeoutMs,
+  })
+  if (opts.migrate !== false) await migrateToLatest({ db: handle.background, dialect: handle.dialect })
   const cache = createPageCache({ enabled: config.pageCache, maxBytes: config.pageCacheMb * 1024 * 1024 })
   // One connection for counters and publishing, every command with a deadline (REDIS_TIMEOUT_MS).
   const redis = config.redisUrl ? await openRedis(config.redisUrl, { timeoutMs: config.redisTimeoutMs, log }) : undefined
@@ -64,10 +67,11 @@ export async function createServices(config: Config, opts: {
   events.on((event) => bus.publish(event.tags))
   const secret = await loadSecret(handle.db, config.secret)
   const clock = opts.clock ?? systemClock
-  const jobs = createJobRunner({ db: handle.db, dialect: handle.dialect, clock, log })
-  registerContentJobs(jobs, { db: handle.db, clock, events })
-  registerRelatedJobs(jobs, { db: handle.db, dialect: handle.dialect, clock, events })
-  registerWebhooks(jobs, events, { db: handle.db, clock, config, log })
+  // Jobs run without the requests' deadline: the related-news rebuild ends with a VACUUM that can take seconds.
+  const jobs = createJobRunner({ db: handle.background, dialect: handle.dialect, clock, log })
+  registerContentJobs(jobs, { db: handle.background, clock, events })
+  registerRelatedJobs(jobs, { db: handle.background, dialect: handle.dialect, clock, events })
+  registerWebhooks(jobs, events, { db: handle.background, clock, config, log })
   const searchThread = handle.dialect === 'sqlite' && config.searchThread ? createSearchThread(config.databaseUrl, { log }) : undefined
   return {
     config, db: handle.db, dialect: handle.dialect, clock, events, cache, bus, secret, log, redis,

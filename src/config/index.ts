@@ -33,6 +33,8 @@ export interface Config {
   readonly searchThread: boolean
   /** Most connections each process opens to PostgreSQL (PG_POOL_MAX); see the README's sizing note. */
   readonly pgPoolMax: number
+  /** Deadline of each PostgreSQL statement a request runs (PG_QUERY_TIMEOUT_MS); jobs and commands have none. */
+  readonly pgQueryTimeoutMs: number
   /** Named prepared statements on PostgreSQL (PG_PREPARED_STATEMENTS); off only behind a pooler that cannot keep them. */
   readonly pgPreparedStatements: boolean
   /** App instances sharing the database (DATELINE_INSTANCES): `dateline doctor` checks their pools fit the server. */
@@ -150,6 +152,7 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteMmapMb: integer(env, 'SQLITE_MMAP_MB', 0, 0, 65536),
     searchThread: flag(env, 'SEARCH_THREAD', true),
     pgPoolMax: integer(env, 'PG_POOL_MAX', 10, 1, 1000),
+    pgQueryTimeoutMs: integer(env, 'PG_QUERY_TIMEOUT_MS', 5000, 100, 600_000),
     pgPreparedStatements: flag(env, 'PG_PREPARED_STATEMENTS', true),
     instances: integer(env, 'DATELINE_INSTANCES', 1, 1, 1000),
     apiRateLimit: integer(env, 'API_RATE_LIMIT', 600, 0, 1_000_000),

@@ -35,7 +35,7 @@ describe('when PostgreSQL stops', () => {
     if (skipped) return
     const config = loadConfig({
       DATABASE_URL: postgres!.url, SITE_URL: 'https://news.example.test', MEDIA_DIR: join(dir, 'media'),
-      SECRET: 'test-secret-test-secret-test-secret-0123',
+      SECRET: 'test-secret-test-secret-test-secret-0123', PG_QUERY_TIMEOUT_MS: '1500',
     })
     services = await createServices(config, { clock: fixedClock(testNow) })
     app = await buildApp(services)
@@ -97,5 +97,37 @@ describe('when PostgreSQL stops', () => {
     expect((await app.inject('/search?q=bridge')).body).toContain('Bridge')
     // Back to fresh pages: the one rendered after recovery is the one served next.
     expect((await app.inject('/news/bridge-closed/')).headers['x-cache']).toBe('HIT')
+  }, 60_000)
+
+  it('answers 503 within the query deadline while PostgreSQL is frozen, and recovers when it thaws', async (ctx) => {
+    if (skipped) return ctx.skip()
+    await createArticle(services, { slug: 'ferry-timetable', headline: 'Ferry timetable changes', section: 'News' })
+    await createArticle(services, { slug: 'market-moves', headline: 'Market moves to the quay', section: 'News' })
+    expect((await app.inject('/news/ferry-timetable/')).statusCode).toBe(200)
+
+    // A frozen server keeps its connections open and never answers: only a deadline ends the wait.
+    postgres!.freeze()
+    try {
+      const cached = await app.inject('/news/ferry-timetable/')
+      expect(cached.statusCode).toBe(200)
+      expect(cached.headers['x-cache']).toBe('HIT')
+
+      for (const url of ['/news/market-moves/', '/search?q=ferry', '/news/market-moves/']) {
+        const started = Date.now()
+        const page = await app.inject(url)
+        // 1.5 s for a statement on a pooled connection, or 3 s for a new connection that is never accepted.
+        expect(Date.now() - started).toBeLessThan(4_500)
+        expect(page.statusCode).toBe(503)
+        expect(page.headers['retry-after']).toBe('5')
+        expect(page.body).toContain('Temporarily unavailable')
+      }
+      expect((await app.inject('/readyz')).statusCode).toBe(503)
+      expect((await app.inject('/healthz')).statusCode).toBe(200)
+    } finally {
+      postgres!.thaw()
+    }
+    const tookMs = await within(5_000, async () => (await app.inject('/news/market-moves/')).statusCode === 200)
+    expect(tookMs).toBeGreaterThanOrEqual(0)
+    expect((await app.inject('/search?q=ferry')).body).toContain('Ferry timetable')
   }, 60_000)
 })

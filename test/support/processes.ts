@@ -1,6 +1,6 @@
 // Real processes for fault and cluster tests: free ports, server processes, a PostgreSQL of the test's own.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -77,6 +77,9 @@ export interface OwnPostgres {
   port: number
   stop(): void
   start(): void
+  /** SIGSTOP to the server and every backend: connections stay open and nothing answers, as on a hung host. */
+  freeze(): void
+  thaw(): void
   destroy(): void
 }
 
@@ -102,6 +105,13 @@ export async function startOwnPostgres(): Promise<OwnPostgres | string> {
     rmSync(dir, { recursive: true, force: true })
     return `initdb failed: ${(init.stderr || init.stdout).trim().split('\n').pop()}`
   }
+  // The postmaster (first line of its pid file) and its children, the backends and background workers.
+  const serverProcesses = (): number[] => {
+    const postmaster = existsSync(join(data, 'postmaster.pid')) ? Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]) : 0
+    if (!postmaster) return []
+    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number)
+    return [postmaster, ...children]
+  }
   const port = await freePort()
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`
   const own: OwnPostgres = {
@@ -116,7 +126,14 @@ export async function startOwnPostgres(): Promise<OwnPostgres | string> {
       const r = asPostgres([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'])
       if (r.status !== 0) throw new Error(`pg_ctl stop failed: ${r.stderr || r.stdout}`)
     },
+    freeze() {
+      for (const pid of serverProcesses()) process.kill(pid, 'SIGSTOP')
+    },
+    thaw() {
+      for (const pid of serverProcesses()) process.kill(pid, 'SIGCONT')
+    },
     destroy() {
+      own.thaw()
       asPostgres([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'])
       rmSync(dir, { recursive: true, force: true })
     },

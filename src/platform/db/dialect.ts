@@ -32,9 +32,22 @@ export interface ConnectOptions {
    * no measurable CPU per article view (1,080–1,183 against 1,133–1,143 µs, alternating, 100,000 articles, loaded).
    */
   mmapMb?: number | undefined
+  /**
+   * Longest a PostgreSQL statement of `connect`'s `db` may take before it fails as the database unreachable
+   * (PG_QUERY_TIMEOUT_MS). A frozen or partitioned server accepts a query and never answers; without a deadline every
+   * uncached page would wait for it. `background` has none: a job's VACUUM or a restore legitimately runs long.
+   */
+  queryTimeoutMs?: number | undefined
 }
 
-export async function connect<DB>(databaseUrl: string, options: ConnectOptions = {}): Promise<Kysely<DB>> {
+export interface Connection<DB> {
+  /** For requests: each statement has the deadline `queryTimeoutMs` (PostgreSQL; SQLite answers in-process). */
+  db: Kysely<DB>
+  /** The same pool without a deadline, for jobs and commands. */
+  background: Kysely<DB>
+}
+
+export async function connect<DB>(databaseUrl: string, options: ConnectOptions = {}): Promise<Connection<DB>> {
   if (dialectOf(databaseUrl) === 'sqlite') {
     const { default: SQLite } = await import('better-sqlite3')
     const file = databaseUrl.slice('sqlite:'.length) || ':memory:'
@@ -47,12 +60,13 @@ export async function connect<DB>(databaseUrl: string, options: ConnectOptions =
     database.pragma('foreign_keys = ON')
     database.pragma('busy_timeout = 5000')
     if (options.mmapMb) database.pragma(`mmap_size = ${Math.floor(options.mmapMb * 1048576)}`)
-    return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
+    return { db, background: db }
   }
   const { default: pg } = await import('pg')
   // A database that cannot be reached (stopped, unreachable host, a partition) fails a request within seconds
-  // instead of holding it until the reader gives up: pg's default is to wait for a connection forever. Queries
-  // themselves are not bounded here: a restore or a bulk import legitimately runs long.
+  // instead of holding it until the reader gives up: pg's default is to wait for a connection forever. A statement's
+  // own deadline is per handle (queryTimeoutMs): a restore or a bulk import legitimately runs long.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolMax ?? defaultPoolMax, connectionTimeoutMillis: 3_000 })
   // An idle connection the server dropped (restart, failover, an administrator's terminate) is removed from
   // the pool by pg and replaced on the next query; without a listener the error would end the process.
@@ -61,9 +75,59 @@ export async function connect<DB>(databaseUrl: string, options: ConnectOptions =
   // pg marks it unusable so the pool drops it on release, and the process lives on.
   pool.on('connect', (client) => {
     client.on('error', () => {})
-    if (options.preparedStatements !== false) usePreparedStatements(client)
+    sendWithOptions(client, options.preparedStatements !== false)
   })
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const background = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  if (!options.queryTimeoutMs) return { db: background, background }
+  return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool: withDeadline(pool, options.queryTimeoutMs) }) }), background }
+}
+
+// The deadline of the statements a leased client runs, while a handle with one holds it.
+const deadlines = new WeakMap<import('pg').PoolClient, number>()
+// One lease per client: Kysely keeps its connection objects by the client the pool hands it.
+const leases = new WeakMap<import('pg').PoolClient, import('pg').PoolClient>()
+
+/**
+ * The pool as seen by a handle whose statements have a deadline. A statement past it fails with pg's "Query read
+ * timeout" (databaseFault: unreachable). Its connection still has that statement on the wire, so it is closed then and
+ * not handed to the next request; the server ends the statement when it sees the socket gone.
+ */
+function withDeadline(pool: import('pg').Pool, ms: number): import('pg').Pool {
+  const lease = (client: import('pg').PoolClient): import('pg').PoolClient => {
+    let timedOut = false
+    const query = client.query.bind(client) as (config: unknown, values?: unknown) => unknown
+    return {
+      query: ((config: unknown, values?: unknown) => {
+        const result = query(config, values)
+        if (result instanceof Promise) {
+          result.catch((err: unknown) => {
+            if ((err as Error)?.message !== 'Query read timeout' || timedOut) return
+            // Closed now, so that a ROLLBACK after it fails at once instead of waiting behind it for a deadline of its own.
+            timedOut = true
+            client.end().catch(() => {})
+          })
+        }
+        return result
+      }) as typeof client.query,
+      release: (err?: Error | boolean) => {
+        deadlines.delete(client)
+        const broken = timedOut
+        timedOut = false
+        client.release(err || broken)
+      },
+    } as import('pg').PoolClient
+  }
+  return {
+    async connect() {
+      const client = await pool.connect()
+      deadlines.set(client, ms)
+      let leased = leases.get(client)
+      if (!leased) leases.set(client, leased = lease(client))
+      return leased
+    },
+    // The pool is the background handle's to end.
+    async end() {},
+  } as unknown as import('pg').Pool
 }
 
 // Statement text → name, for the fixed queries registered with `preparable`: a finite set, since only queries
@@ -78,12 +142,18 @@ export function preparable(text: string): void {
   if (!statementNames.has(text)) statementNames.set(text, `dateline_${statementNames.size + 1}`)
 }
 
-/** Sends registered queries as named statements: pg parses them once per connection and binds only the values after. */
-function usePreparedStatements(client: import('pg').PoolClient): void {
+/**
+ * Sends registered queries as named statements (pg parses them once per connection and binds only the values after),
+ * and every query with the deadline of the handle that holds the client, if it has one.
+ */
+function sendWithOptions(client: import('pg').PoolClient, prepared: boolean): void {
   const query = client.query.bind(client) as (config: unknown, values?: unknown) => unknown
   client.query = ((config: unknown, values?: unknown) => {
-    const name = typeof config === 'string' ? statementNames.get(config) : undefined
-    return name ? query({ name, text: config, values }) : query(config, values)
+    if (typeof config !== 'string') return query(config, values)
+    const name = prepared ? statementNames.get(config) : undefined
+    const timeout = deadlines.get(client)
+    if (!name && !timeout) return query(config, values)
+    return query({ name, text: config, values, query_timeout: timeout })
   }) as typeof client.query
 }
 
@@ -165,7 +235,7 @@ export function databaseFault(err: unknown): 'unreachable' | 'full' | undefined 
   if (/^08...$/.test(code) || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return 'unreachable'
   if (unreachableNetworkCodes.has(code)) return 'unreachable'
   const message = typeof e.message === 'string' ? e.message : ''
-  if (/^Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|terminating connection/i.test(message)) return 'unreachable'
+  if (/^Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|is not queryable|Query read timeout|terminating connection/i.test(message)) return 'unreachable'
   // Connecting to a name with several addresses fails with every address's error at once.
   if (Array.isArray(e.errors) && e.errors.length && e.errors.every((inner) => databaseFault(inner) === 'unreachable')) return 'unreachable'
   return undefined

@@ -17,13 +17,22 @@ export {
 } from './dialect.js'
 
 export interface DbHandle {
+  /** Statements have the deadline `options.queryTimeoutMs`, when one is given: for requests. */
   db: Db
+  /** No deadline: for jobs. The same as `db` when no deadline is given, and on SQLite. */
+  background: Db
   dialect: DialectName
   close(): Promise<void>
 }
 
 export async function createDb(databaseUrl: string, options: ConnectOptions = {}): Promise<DbHandle> {
-  const db = await connect<Database>(databaseUrl, options)
-  return { db, dialect: dialectOf(databaseUrl), close: () => db.destroy() }
+  const { db, background } = await connect<Database>(databaseUrl, options)
+  return {
+    db, background, dialect: dialectOf(databaseUrl),
+    async close() {
+      if (db !== background) await db.destroy()
+      await background.destroy()
+    },
+  }
 }
 
