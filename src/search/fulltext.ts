@@ -189,12 +189,45 @@ interface PgHit { id: number; tier: number; rank: number; published_at: string }
  * with either, so both are off.
  */
 async function searchPostgres(db: Db, query: SearchQuery, w: Slice): Promise<SearchResults> {
-  return db.transaction().execute(async (trx) => {
-    const settings = await sql<{ newest: number | null }>`select set_config('enable_seqscan', 'off', true),
-      set_config('work_mem', '16MB', true), set_config('max_parallel_workers_per_gather', '0', true),
-      set_config('jit', 'off', true), (select max(id) from article) as newest`.execute(trx)
-    return searchPostgresIndexed(trx, query, w, Number(settings.rows[0]?.newest ?? 0))
+  const newest = await newestArticleId(db)
+  return db.connection().execute(async (conn) => {
+    try {
+      // BEGIN and the settings in one round trip: one text without parameters goes as PostgreSQL's simple query, which
+      // may hold several statements. Still a transaction, so a pooler in transaction mode keeps it on one connection.
+      await sql.raw(searchSettings).execute(conn)
+      const results = await searchPostgresIndexed(conn, query, w, newest)
+      await sql.raw('commit').execute(conn)
+      return results
+    } catch (err) {
+      // The connection goes back to the pool: never inside a transaction, least of all a failed one.
+      await sql.raw('rollback').execute(conn).catch(() => {})
+      throw err
+    }
   })
+}
+
+const searchSettings = `begin; select set_config('enable_seqscan', 'off', true), set_config('work_mem', '16MB', true),
+  set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`
+
+// The newest id bounds the spans newestMatches looks through. One read a second is shared by every search: an id a
+// moment old only widens the first span by the articles added since, since that span is open above.
+const newestIds = new WeakMap<Db, { id: number; at: number } | Promise<number>>()
+async function newestArticleId(db: Db): Promise<number> {
+  const kept = newestIds.get(db)
+  if (kept instanceof Promise) return kept
+  if (kept && Date.now() - kept.at < 1000) return kept.id
+  const read = sql<{ newest: number | null }>`select max(id) as newest from article`.execute(db)
+    .then((r) => {
+      const id = Number(r.rows[0]?.newest ?? 0)
+      newestIds.set(db, { id, at: Date.now() })
+      return id
+    }, (err: unknown) => {
+      if (kept) newestIds.set(db, kept)
+      else newestIds.delete(db)
+      throw err
+    })
+  newestIds.set(db, read)
+  return read
 }
 
 /**
@@ -213,35 +246,37 @@ async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice, newes
   const q = () => tsquery(query)
   const visible = visibleUnindexed(w.now)
   // Counting stops at countUpTo + 1: the bitmap heap scan stops there too.
-  const exactCount = async () => capped(Number((await sql<{ total: string }>`select count(*) as total from (select 1 from article a
-    where a.search_vector @@ (${q()}) and ${visible} limit ${w.countUpTo + 1}) m`.execute(db)).rows[0]?.total ?? 0), w)
+  const count = () => sql`select count(*) from (select 1 from article a
+    where a.search_vector @@ (${q()}) and ${visible} limit ${w.countUpTo + 1}) m`
+  const exactCount = async () => capped(Number((await sql<{ total: string }>`select (${count()}) as total`.execute(db)).rows[0]?.total ?? 0), w)
   // Where the planner expects far more matches than are counted, the count is not taken (see countWorthTaking).
   const estimated = !(await countWorthTaking(db, q(), w.countUpTo))
-  let counts = estimated ? { total: w.countUpTo, more: true } : await exactCount()
-  if (counts.total === 0) return none
-  // Pages past where counting stopped are not shown, as on SQLite; the reader is told how many there are.
-  if (w.offset >= counts.total) return { hits: [], ...(estimated ? await exactCount() : counts) }
   // A headline or standfirst match is a whole-article match too, except when the query excludes a word the body has.
   const wholeToo = query.none.length ? sql`and a.search_vector @@ (${q()})` : sql``
   const reach = Math.max(headRankWindow, w.offset + w.limit)
   // Tiers 0 and 1 ranked on the small headline-and-standfirst vector (migration 0013): no body is read. The tier and
   // rank are worked out for the rows kept, not for every match in the span (331 for two words of one section, 0.9 ms).
+  // The count, when taken, comes back with the first span's rows: one statement fewer.
   const head = await newestMatches<PgHit>(db, newest, (range) => sql`
     select a.id, a.search_head, a.published_at
     from article a where a.search_head @@ (${q()}) ${wholeToo} and ${range} and ${visible}`, reach, (kept) => sql`
     select m.id, case when ts_filter(m.search_head, '{a}') @@ (${q()}) then 0 else 1 end as tier,
-      ts_rank_cd(m.search_head, ${q()}) as rank, m.published_at from (${kept}) m order by m.id desc`)
-  const window = head.slice(0, headRankWindow).sort((a, b) =>
+      ts_rank_cd(m.search_head, ${q()}) as rank, m.published_at from (${kept}) m order by m.id desc`, estimated ? undefined : count())
+  let counts = estimated ? { total: w.countUpTo, more: true } : capped(head.counted, w)
+  if (counts.total === 0) return none
+  // Pages past where counting stopped are not shown, as on SQLite; the reader is told how many there are.
+  if (w.offset >= counts.total) return { hits: [], ...(estimated ? await exactCount() : counts) }
+  const window = head.rows.slice(0, headRankWindow).sort((a, b) =>
     a.tier - b.tier || b.rank - a.rank || b.published_at.localeCompare(a.published_at) || b.id - a.id)
-  const order = [...window, ...head.slice(headRankWindow).map((h) => ({ ...h, tier: 2, rank: 0 }))]
+  const order = [...window, ...head.rows.slice(headRankWindow).map((h) => ({ ...h, tier: 2, rank: 0 }))]
   let hits = order.slice(w.offset, w.offset + w.limit)
-  if (hits.length < w.limit && head.length < reach) {
+  if (hits.length < w.limit && head.rows.length < reach) {
     // Every headline and standfirst match is listed: the page goes on with body-only matches, newest first.
-    const skip = Math.max(0, w.offset - head.length)
+    const skip = Math.max(0, w.offset - head.rows.length)
     const body = await newestMatches<PgHit>(db, newest, (range) => sql`
       select a.id, 3 as tier, 0 as rank, a.published_at from article a
       where a.search_vector @@ (${q()}) and not (a.search_head @@ (${q()})) and ${range} and ${visible}`, skip + w.limit - hits.length)
-    hits = [...hits, ...body.slice(skip)]
+    hits = [...hits, ...body.rows.slice(skip)]
   }
   // A short page is the last one: on the first page its length is the count; past it, the count is taken after all.
   if (estimated && hits.length < w.limit) counts = w.offset === 0 ? { total: hits.length } : await exactCount()
@@ -273,24 +308,35 @@ const spanGrowth = 8
  * row (10,000 for a common word at 100,000 articles). `select` must filter on the range it is given and may not order or
  * limit. The bounds are numbers, not subqueries: planned blind, a range of unknown size looked small, and the planner
  * walked the primary key backwards testing every row (27,000 rows, 17 ms, for three words at 100,000 articles).
- * `finish` wraps the rows kept, newest first, to work out what only they need.
+ * `finish` wraps the rows kept, newest first, to work out what only they need. `alongside`, a query of one value (the
+ * count), is answered in the first look's statement and returned as `counted`.
  */
 async function newestMatches<T extends { id: number }>(
   db: Db, newest: number, select: (range: RawBuilder<unknown>) => RawBuilder<unknown>, take: number,
-  finish: (kept: RawBuilder<unknown>) => RawBuilder<unknown> = (kept) => kept,
-): Promise<T[]> {
+  finish: (kept: RawBuilder<unknown>) => RawBuilder<unknown> = (kept) => kept, alongside?: RawBuilder<unknown>,
+): Promise<{ rows: T[]; counted: number }> {
   const found: T[] = []
+  let counted = 0
+  let first = true
   let below: RawBuilder<unknown> = sql`true`
   for (const span of [newestSpan, newestSpan * spanGrowth, 0]) {
     const last = !span || newest - span < 1
     const from = last ? sql`true` : sql`a.id > ${newest - span}`
-    const kept = sql`select * from (${select(sql`${from} and ${below}`)}) m order by m.id desc limit ${take - found.length}`
-    const rows = await (finish(kept) as RawBuilder<T>).execute(db)
-    found.push(...rows.rows)
+    const kept = finish(sql`select * from (${select(sql`${from} and ${below}`)}) m order by m.id desc limit ${take - found.length}`)
+    if (alongside && first) {
+      // `alongside`'s one value joins the first look's rows; a look that finds none still returns it, on a row of nulls.
+      const rows = (await sql<T & { alongside: string }>`select f.*, s.alongside from (select (${alongside}) as alongside) s
+        left join lateral (${kept}) f on true order by f.id desc`.execute(db)).rows
+      counted = Number(rows[0]?.alongside ?? 0)
+      for (const { alongside: _, ...row } of rows) if (row.id !== null) found.push(row as unknown as T)
+    } else {
+      found.push(...(await (kept as RawBuilder<T>).execute(db)).rows)
+    }
+    first = false
     if (found.length >= take || last) break
     below = sql`a.id <= ${newest - span}`
   }
-  return found
+  return { rows: found, counted }
 }
 
 /**

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/db.js'
+import { createDb } from '../../src/platform/db/index.js'
 import { createArticle } from '../support/factories.js'
 import { searchArticles, type SearchResults } from '../../src/search/index.js'
 import { summariesByIds } from '../../src/content/index.js'
@@ -198,5 +199,21 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
     expect(await headlines("'; drop table article; --")).toEqual([])
     expect((await headlines('headline:harbour')).length).toBe(0)
     expect((await headlines('^harbour')).length).toBe(3)
+  })
+
+  it('ends its transaction with the search, so the connection goes back to the pool with its settings as they were', async (ctx) => {
+    if (dialect !== 'postgres') return ctx.skip()
+    // One connection: the statement after the search runs on the connection the search used.
+    const handle = await createDb(t.services.config.databaseUrl, { poolMax: 1 })
+    const settings = async () => (await sql<{ seqscan: string; jit: string }>`select current_setting('enable_seqscan') as seqscan,
+      current_setting('jit') as jit`.execute(handle.db)).rows[0]
+    try {
+      const before = await settings()
+      expect((await searchArticles(handle, { query: 'harbour', limit: 20, offset: 0, now: t.clock.now() })).hits.length).toBeGreaterThan(0)
+      expect(await settings()).toEqual(before)
+      expect(before?.seqscan).toBe('on')
+    } finally {
+      await handle.close()
+    }
   })
 })
