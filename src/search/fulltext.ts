@@ -249,8 +249,8 @@ async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice, newes
   const count = () => sql`select count(*) from (select 1 from article a
     where a.search_vector @@ (${q()}) and ${visible} limit ${w.countUpTo + 1}) m`
   const exactCount = async () => capped(Number((await sql<{ total: string }>`select (${count()}) as total`.execute(db)).rows[0]?.total ?? 0), w)
-  // Where the planner expects far more matches than are counted, the count is not taken (see countWorthTaking).
-  const estimated = !(await countWorthTaking(db, q(), w.countUpTo))
+  // Where far more matches are expected than are counted, the count is not taken (see countPlan).
+  const counting = await countPlan(db, query, w.countUpTo)
   // A headline or standfirst match is a whole-article match too, except when the query excludes a word the body has.
   const wholeToo = query.none.length ? sql`and a.search_vector @@ (${q()})` : sql``
   const reach = Math.max(headRankWindow, w.offset + w.limit)
@@ -261,8 +261,10 @@ async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice, newes
     select a.id, a.search_head, a.published_at
     from article a where a.search_head @@ (${q()}) ${wholeToo} and ${range} and ${visible}`, reach, (kept) => sql`
     select m.id, case when ts_filter(m.search_head, '{a}') @@ (${q()}) then 0 else 1 end as tier,
-      ts_rank_cd(m.search_head, ${q()}) as rank, m.published_at from (${kept}) m order by m.id desc`, estimated ? undefined : count())
-  let counts = estimated ? { total: w.countUpTo, more: true } : capped(head.counted, w)
+      ts_rank_cd(m.search_head, ${q()}) as rank, m.published_at from (${kept}) m order by m.id desc`,
+    counting === 'skip' ? undefined : { value: count(), unlessFull: counting === 'unless-many' })
+  const estimated = head.counted === undefined
+  let counts = estimated ? { total: w.countUpTo, more: true } : capped(head.counted!, w)
   if (counts.total === 0) return none
   // Pages past where counting stopped are not shown, as on SQLite; the reader is told how many there are.
   if (w.offset >= counts.total) return { hits: [], ...(estimated ? await exactCount() : counts) }
@@ -286,17 +288,30 @@ async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice, newes
 
 /**
  * Whether counting the matches is worth its cost. Counting builds a bitmap of every match in the GIN index and visits
- * up to `countUpTo` + 1 heap rows: for a section's word with a common one at 100,000 articles that is 10,000 entries and
- * 1,001 rows, 5–6 ms of the server's 13 ms a search. When the planner, from the column's statistics of how often each
- * word occurs, expects more than twice as many matches as are counted, the answer is "more than countUpTo" without
- * counting; if the pages then run out early, the count is taken after all (searchPostgresIndexed).
+ * up to `countUpTo` + 1 heap rows: for two words of one section at 100,000 articles that is 10,000 entries and 1,001
+ * rows, about 4 ms of the server's 7 ms a search. Where many more matches are expected than are counted the count is
+ * skipped ("more than countUpTo"); if the pages then run out early, it is taken after all (searchPostgresIndexed).
+ * The planner's figure for words that must all match multiplies their frequencies as if the words were independent.
+ * Words of one subject are not: for two words of one section it expected 1,019 matches where 9,998 matched, and every
+ * such count ended at the cap. Words of different subjects can be the other way (no match at all among the bench's
+ * articles). So when the planner's figure is below the bar and the rarest word's own figure (what would match were the
+ * words always found together) is well above it, the answer is 'unless-many': the count is skipped only if the newest
+ * span's headlines and standfirsts alone already fill the window (`newestMatches`' `alongside`), and taken otherwise.
+ * Up to four words' figures are read, in the statement that reads the planner's.
  */
-async function countWorthTaking(db: Db, q: RawBuilder<unknown>, countUpTo: number): Promise<boolean> {
-  const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
-    explain (format json) select 1 from article a where a.search_vector @@ (${q})`.execute(db)
-  const expected = Number(plan.rows[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows'] ?? 0)
-  return !(expected > 2 * (countUpTo + 1))
+async function countPlan(db: Db, query: SearchQuery, countUpTo: number): Promise<'take' | 'skip' | 'unless-many'> {
+  const matching = (q: RawBuilder<unknown>) => sql`select 1 from article a where a.search_vector @@ (${q})`
+  const clauses = query.all.length > 1 ? query.all.slice(0, 4).map((c) => tsquery({ all: [c], none: [] })) : []
+  const plan = await sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>`explain (format json) ${sql.join(
+    [matching(tsquery(query)), ...clauses.map(matching)], sql` union all `)}`.execute(db)
+  const root = plan.rows[0]?.['QUERY PLAN']?.[0]?.Plan
+  const [together = 0, ...alone] = (clauses.length ? root?.Plans ?? [] : [root]).map((node) => Number(node?.['Plan Rows'] ?? 0))
+  const bar = 2 * (countUpTo + 1)
+  if (together > bar) return 'skip'
+  return alone.length && Math.sqrt(together * Math.min(...alone)) > bar ? 'unless-many' : 'take'
 }
+
+interface PlanNode { 'Plan Rows': number; Plans?: PlanNode[] }
 
 /** Ids looked through first, then this many times as many, then all: each look is a bitmap of the ids ANDed with a GIN one. */
 const newestSpan = 20_000
@@ -309,14 +324,14 @@ const spanGrowth = 8
  * limit. The bounds are numbers, not subqueries: planned blind, a range of unknown size looked small, and the planner
  * walked the primary key backwards testing every row (27,000 rows, 17 ms, for three words at 100,000 articles).
  * `finish` wraps the rows kept, newest first, to work out what only they need. `alongside`, a query of one value (the
- * count), is answered in the first look's statement and returned as `counted`.
+ * count), is answered in the first look's statement and returned as `counted` (undefined when `unlessFull` skipped it).
  */
 async function newestMatches<T extends { id: number }>(
   db: Db, newest: number, select: (range: RawBuilder<unknown>) => RawBuilder<unknown>, take: number,
-  finish: (kept: RawBuilder<unknown>) => RawBuilder<unknown> = (kept) => kept, alongside?: RawBuilder<unknown>,
-): Promise<{ rows: T[]; counted: number }> {
+  finish: (kept: RawBuilder<unknown>) => RawBuilder<unknown> = (kept) => kept, alongside?: Alongside,
+): Promise<{ rows: T[]; counted?: number }> {
   const found: T[] = []
-  let counted = 0
+  let counted: number | undefined
   let first = true
   let below: RawBuilder<unknown> = sql`true`
   for (const span of [newestSpan, newestSpan * spanGrowth, 0]) {
@@ -324,10 +339,12 @@ async function newestMatches<T extends { id: number }>(
     const from = last ? sql`true` : sql`a.id > ${newest - span}`
     const kept = finish(sql`select * from (${select(sql`${from} and ${below}`)}) m order by m.id desc limit ${take - found.length}`)
     if (alongside && first) {
-      // `alongside`'s one value joins the first look's rows; a look that finds none still returns it, on a row of nulls.
-      const rows = (await sql<T & { alongside: string }>`select f.*, s.alongside from (select (${alongside}) as alongside) s
-        left join lateral (${kept}) f on true order by f.id desc`.execute(db)).rows
-      counted = Number(rows[0]?.alongside ?? 0)
+      // The value joins the first look's rows; a look that finds none still returns it, on a row of nulls.
+      const value = alongside.unlessFull ? sql`case when (select count(*) from f) >= ${take} then null else (${alongside.value}) end` : alongside.value
+      const rows = (await sql<T & { alongside: string | null }>`with f as materialized (${kept})
+        select f.*, s.alongside from (select (${value}) as alongside) s left join f on true order by f.id desc`.execute(db)).rows
+      const value0 = rows[0]?.alongside
+      counted = value0 === null || value0 === undefined ? undefined : Number(value0)
       for (const { alongside: _, ...row } of rows) if (row.id !== null) found.push(row as unknown as T)
     } else {
       found.push(...(await (kept as RawBuilder<T>).execute(db)).rows)
@@ -336,8 +353,11 @@ async function newestMatches<T extends { id: number }>(
     if (found.length >= take || last) break
     below = sql`a.id <= ${newest - span}`
   }
-  return { rows: found, counted }
+  return counted === undefined ? { rows: found } : { rows: found, counted }
 }
+
+/** A value of one row to read with a look's rows; with `unlessFull`, read only when the look does not fill `take`. */
+interface Alongside { value: RawBuilder<unknown>; unlessFull: boolean }
 
 /**
  * Snippets for the page shown, in its order, made from the text as on SQLite (snippet.ts): ts_headline parsed each

@@ -124,6 +124,30 @@ describe.each(testDialects())('%s: full-text search', (dialect) => {
     expect([beyond.total, beyond.hits.length]).toEqual([3, 0])
   })
 
+  it.runIf(dialect === 'postgres')('gives exact counts and "more than" alike for words found together and for words found apart', async () => {
+    // Puffin and burrow always together (the statistics, taking them as independent, expect far fewer than match);
+    // otter and lichen each as often, never together.
+    for (let i = 0; i < 110; i++) await createArticle(t.services, { headline: `Puffin burrow survey ${i}`, body: 'Cliff count.' })
+    for (let i = 0; i < 110; i++) await createArticle(t.services, { headline: i % 2 ? `Otter sighting ${i}` : `Lichen growth ${i}`, body: 'Shore notes.' })
+    await sql`analyze article`.execute(t.services.db)
+    const expected = async (query: string) => Number((await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`explain (format json)
+      select 1 from article where search_vector @@ to_tsquery('english', ${query})`.execute(t.services.db)).rows[0]!['QUERY PLAN'][0].Plan['Plan Rows'])
+    const together = await expected('puffin & burrow')
+    const rarest = Math.min(await expected('puffin'), await expected('burrow'))
+    // A cap whose bar (twice the cap) lies between the planner's figure and the one for words always found together.
+    const countUpTo = Math.max(1, Math.floor((together + Math.sqrt(together * rarest)) / 4))
+    const upTo = (query: string, page = 1) =>
+      searchArticles(t.services, { query, limit: 20, offset: (page - 1) * 20, now: t.clock.now(), countUpTo })
+    const many = await upTo('puffin burrow')
+    expect(countUpTo).toBeLessThan(110)
+    expect([many.total, many.more, many.hits.length]).toEqual([countUpTo, true, 20])
+    // Pages end where counting stopped; before that they are full.
+    expect((await upTo('puffin burrow', 2)).hits.length).toBe(countUpTo > 20 ? 20 : 0)
+    // Words found apart: no match, and no page that says otherwise.
+    expect(await upTo('otter lichen')).toEqual({ hits: [], total: 0 })
+    expect(await upTo('otter lichen', 2)).toEqual({ hits: [], total: 0 })
+  })
+
   it('ranks body-only matches after headline matches on later pages too', async () => {
     for (let i = 0; i < 22; i++) await createArticle(t.services, { headline: `Kelp farm report ${i}`, body: 'Rows of seaweed.' })
     for (let i = 0; i < 3; i++) await createArticle(t.services, { headline: `Seaweed harvest ${i}`, standfirst: 'Coastal news.', body: 'The kelp grew fast.' })
