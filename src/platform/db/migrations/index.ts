@@ -14,6 +14,7 @@ import * as m0012 from './0012-api-keys.js'
 import * as m0013 from './0013-search-head.js'
 import * as m0014 from './0014-related-terms-binary.js'
 import * as m0016 from './0016-article-teaser-index.js'
+import * as m0017 from './0017-search-head-spans.js'
 
 export interface Migration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0013-search-head': m0013,
   '0014-related-terms-binary': m0014,
   '0016-article-teaser-index': m0016,
+  '0017-search-head-spans': m0017,
 }
