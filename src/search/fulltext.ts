@@ -313,7 +313,10 @@ async function countPlan(db: Db, query: SearchQuery, countUpTo: number): Promise
 
 interface PlanNode { 'Plan Rows': number; Plans?: PlanNode[] }
 
-/** Ids looked through first, then this many times as many, then all: each look is a bitmap of the ids ANDed with a GIN one. */
+/**
+ * Ids looked through first, then this many times as many, then all. A head look asks GIN for its spans' lexemes (migration
+ * 0017); a body look ANDs a bitmap of the ids with GIN's.
+ */
 const newestSpan = 20_000
 const spanGrowth = 8
 
