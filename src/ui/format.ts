@@ -46,6 +46,9 @@ const offsetFormatters = new Map<string, Intl.DateTimeFormat>()
 /** Per zone: UTC day number → the zone's offset in ms all that day, or null when it changes during the day. */
 const dayOffsets = new Map<string, Map<number, number | null>>()
 
+// format() and a pattern take a quarter of formatToParts' time; any other text (a year before Christ) takes the parts.
+const numericParts = /^(\d+)\/(\d+)\/(\d+) AD, (\d+):(\d+):(\d+)$/
+
 function offsetAt(timeZone: string, at: number): number {
   let f = offsetFormatters.get(timeZone)
   if (!f) {
@@ -53,10 +56,17 @@ function offsetAt(timeZone: string, at: number): number {
       timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
     })))
   }
-  const p: Record<string, string> = {}
-  for (const { type, value } of f.formatToParts(at)) p[type] = value
-  const year = p.era === 'BC' || p.era === 'B' ? 1 - Number(p.year) : Number(p.year)
-  const local = Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second))
+  const m = numericParts.exec(f.format(at))
+  let local: number
+  if (m) {
+    const [month, day, year, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number]
+    local = Date.UTC(year, month - 1, day, hour, minute, second)
+  } else {
+    const p: Record<string, string> = {}
+    for (const { type, value } of f.formatToParts(at)) p[type] = value
+    const year = p.era === 'BC' || p.era === 'B' ? 1 - Number(p.year) : Number(p.year)
+    local = Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second))
+  }
   return local - (at - (((at % 1000) + 1000) % 1000))
 }
 
