@@ -1,7 +1,7 @@
 // What the API benches share: child processes that stop with the bench, free ports, servers started and waited for,
 // wrk runs and their figures, and the CPU time a process has used (robust on a shared machine, unlike req/s).
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -85,7 +85,7 @@ export function wrk(args, limitSeconds) {
 
 const toMs = (value, unit) => Number(value) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit] ?? NaN)
 
-/** Requests a second, requests, p99 latency (ms, with --latency) and non-2xx answers from wrk's output. */
+/** Requests a second, requests, p50 and p99 latency (ms, with --latency), non-2xx answers and socket errors from wrk's output. */
 export function parseWrk(out) {
   const pct = (p) => {
     const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(out)
@@ -94,9 +94,75 @@ export function parseWrk(out) {
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
     requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN),
+    p50: pct(50),
     p99: pct(99),
     non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
+    socket: /Socket errors: (.*)/.exec(out)?.[1],
   }
+}
+
+/**
+ * A wrk Lua script whose search queries never repeat, within a run or across runs against the same server (the warm-up
+ * and the measured run): a topical word with a common one, or two topical words of one section, in a stride order;
+ * after every pair is used a third word keeps them new. The next unused number is kept in a file between runs.
+ */
+export function uniqueSearchScript(name, topical, common) {
+  const file = join(work, `${name}.lua`)
+  const counter = join(work, `${name}.next`)
+  rmSync(counter, { force: true })
+  writeFileSync(file, `local topical = { ${topical.map((words) => `{ ${words.split(' ').map((w) => JSON.stringify(w)).join(', ')} }`).join(',\n')} }
+local common = { ${common.map((w) => JSON.stringify(w)).join(', ')} }
+local queries = {}
+local listed = {}
+local function add(q)
+  if not listed[q] then
+    listed[q] = true
+    table.insert(queries, q)
+  end
+end
+for _, words in ipairs(topical) do
+  for _, w in ipairs(words) do
+    for _, c in ipairs(common) do
+      add(w .. " " .. c)
+      add(c .. " " .. w)
+    end
+    for _, o in ipairs(words) do
+      if o ~= w then add(w .. " " .. o) end
+    end
+  end
+end
+local counter = ${JSON.stringify(counter)}
+local f = io.open(counter, "r")
+base = f and tonumber(f:read("*l")) or 0
+if f then f:close() end
+-- Thread t sends numbers t, t + stride, t + 2 stride…: room for up to 16 threads.
+local stride = 16
+local threads = {}
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+n = 0
+function request()
+  local k = base + id + stride * n
+  n = n + 1
+  local q = queries[((k * 7919) % #queries) + 1]
+  local lap = math.floor(k / #queries)
+  if lap > 0 then q = q .. " " .. common[((lap - 1) % #common) + 1] end
+  return wrk.format("GET", "/search?q=" .. q:gsub(" ", "%%20"))
+end
+function done(summary, latency, requests)
+  local most = 0
+  for _, thread in ipairs(threads) do
+    local sent = thread:get("n")
+    if sent > most then most = sent end
+  end
+  local out = io.open(counter, "w")
+  out:write(tostring(base + stride * (most + 1)))
+  out:close()
+end
+`)
+  return file
 }
 
 /** A wrk script that requests `list` in turn, each thread starting at its own place. */

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { searchWords, writeArticles } from './generate.mjs'
 // Shared with the API benches: where things live, the log, children stopped at exit, free ports, starting a server.
-import { children, cyclingScript, freePort, log, root, startChild, stopAll, work, wrk, wrkBin } from './lib.mjs'
+import { children, cyclingScript, freePort, log, parseWrk, root, startChild, stopAll, uniqueSearchScript, work, wrk, wrkBin } from './lib.mjs'
 import { nodeFlags, serverArgs } from './server-command.mjs'
 
 const duration = process.env.BENCH_DURATION ?? '10s'
@@ -239,84 +239,6 @@ ${temps}
 }
 
 // ── wrk ──────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * A wrk Lua script whose search queries never repeat, within a run or across runs against the same server (the warm-up
- * and the measured run): a topical word with a common one, or two topical words of one section, in a stride order;
- * after every pair is used a third word keeps them new. The next unused number is kept in a file between runs.
- */
-function uniqueSearchScript(name, topical, common) {
-  const file = join(work, `${name}.lua`)
-  const counter = join(work, `${name}.next`)
-  rmSync(counter, { force: true })
-  writeFileSync(file, `local topical = { ${topical.map((words) => `{ ${words.split(' ').map((w) => JSON.stringify(w)).join(', ')} }`).join(',\n')} }
-local common = { ${common.map((w) => JSON.stringify(w)).join(', ')} }
-local queries = {}
-local listed = {}
-local function add(q)
-  if not listed[q] then
-    listed[q] = true
-    table.insert(queries, q)
-  end
-end
-for _, words in ipairs(topical) do
-  for _, w in ipairs(words) do
-    for _, c in ipairs(common) do
-      add(w .. " " .. c)
-      add(c .. " " .. w)
-    end
-    for _, o in ipairs(words) do
-      if o ~= w then add(w .. " " .. o) end
-    end
-  end
-end
-local counter = ${JSON.stringify(counter)}
-local f = io.open(counter, "r")
-base = f and tonumber(f:read("*l")) or 0
-if f then f:close() end
--- Thread t sends numbers t, t + stride, t + 2 stride…: room for up to 16 threads.
-local stride = 16
-local threads = {}
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
-n = 0
-function request()
-  local k = base + id + stride * n
-  n = n + 1
-  local q = queries[((k * 7919) % #queries) + 1]
-  local lap = math.floor(k / #queries)
-  if lap > 0 then q = q .. " " .. common[((lap - 1) % #common) + 1] end
-  return wrk.format("GET", "/search?q=" .. q:gsub(" ", "%%20"))
-end
-function done(summary, latency, requests)
-  local most = 0
-  for _, thread in ipairs(threads) do
-    local sent = thread:get("n")
-    if sent > most then most = sent end
-  end
-  local out = io.open(counter, "w")
-  out:write(tostring(base + stride * (most + 1)))
-  out:close()
-end
-`)
-  return file
-}
-
-const toMs = (value, unit) => Number(value) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit] ?? NaN)
-
-function parseWrk(out) {
-  const pct = (p) => {
-    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(out)
-    return m ? toMs(m[1], m[2]) : NaN
-  }
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN)
-  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN)
-  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0)
-  const socket = /Socket errors: (.*)/.exec(out)?.[1]
-  return { rps, requests, p50: pct(50), p99: pct(99), non2xx, socket }
-}
 
 let results = []
 async function measure(label, url, { server, script, note = '', record = true, connections = 50, seconds = parseFloat(duration) || 10, warmup = true } = {}) {
