@@ -192,12 +192,19 @@ async function searchPostgres(db: Db, query: SearchQuery, w: Slice): Promise<Sea
   const newest = await newestArticleId(db)
   return db.connection().execute(async (conn) => {
     try {
-      // BEGIN and the settings in one round trip: one text without parameters goes as PostgreSQL's simple query, which
-      // may hold several statements. Still a transaction, so a pooler in transaction mode keeps it on one connection.
-      await sql.raw(searchSettings).execute(conn)
-      const results = await searchPostgresIndexed(conn, query, w, newest)
-      await sql.raw('commit').execute(conn)
-      return results
+      // BEGIN, the settings and the count's EXPLAIN in one round trip: a text without parameters goes as PostgreSQL's
+      // simple query, which may hold several statements. Still a transaction, so a pooler in transaction mode keeps it
+      // on one connection. The EXPLAIN comes with the words written into its text (`inlined`); where they cannot be,
+      // it goes on its own.
+      const plan = planQuery(query)
+      const planText = inlined(conn, plan)
+      const first = await sql.raw(planText ? `${searchSettings}; ${planText}` : searchSettings).execute(conn)
+      const counting = countingFrom(planText ? first.rows as PlanRow[] : (await plan.execute(conn)).rows as PlanRow[], query, w.countUpTo)
+      const found = await searchPostgresIndexed(conn, query, w, newest, counting)
+      // The snippets' texts are read with the COMMIT (`select …; commit`): one round trip for both.
+      const texts = found.page.length ? await textsOf(conn, found.page, 'commit') : (await sql.raw('commit').execute(conn), [])
+      const { page, ...counts } = found
+      return { hits: snippetsOf(query, page, new Map(texts.map((t) => [t.id, t]))), ...counts }
     } catch (err) {
       // The connection goes back to the pool: never inside a transaction, least of all a failed one.
       await sql.raw('rollback').execute(conn).catch(() => {})
@@ -242,15 +249,15 @@ const visibleUnindexed = (now: string) => sql`a.status || '' = 'published' and c
  * body-only matches newest first. Each match found costs a visit to its heap row (status, date, the small vector), so
  * matches are looked for among the newest ids first (`newestMatches`) and the number visited stays near the page's reach.
  */
-async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice, newest: number): Promise<SearchResults> {
+async function searchPostgresIndexed(
+  db: Db, query: SearchQuery, w: Slice, newest: number, counting: Counting,
+): Promise<Omit<SearchResults, 'hits'> & { page: PgHit[] }> {
   const q = () => tsquery(query)
   const visible = visibleUnindexed(w.now)
   // Counting stops at countUpTo + 1: the bitmap heap scan stops there too.
   const count = () => sql`select count(*) from (select 1 from article a
     where a.search_vector @@ (${q()}) and ${visible} limit ${w.countUpTo + 1}) m`
   const exactCount = async () => capped(Number((await sql<{ total: string }>`select (${count()}) as total`.execute(db)).rows[0]?.total ?? 0), w)
-  // Where far more matches are expected than are counted, the count is not taken (see countPlan).
-  const counting = await countPlan(db, query, w.countUpTo)
   // A headline or standfirst match is a whole-article match too, except when the query excludes a word the body has.
   const wholeToo = query.none.length ? sql`and a.search_vector @@ (${q()})` : sql``
   const reach = Math.max(headRankWindow, w.offset + w.limit)
@@ -265,9 +272,9 @@ async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice, newes
     counting === 'skip' ? undefined : { value: count(), unlessFull: counting === 'unless-many' })
   const estimated = head.counted === undefined
   let counts = estimated ? { total: w.countUpTo, more: true } : capped(head.counted!, w)
-  if (counts.total === 0) return none
+  if (counts.total === 0) return { page: [], ...none }
   // Pages past where counting stopped are not shown, as on SQLite; the reader is told how many there are.
-  if (w.offset >= counts.total) return { hits: [], ...(estimated ? await exactCount() : counts) }
+  if (w.offset >= counts.total) return { page: [], ...(estimated ? await exactCount() : counts) }
   const window = head.rows.slice(0, headRankWindow).sort((a, b) =>
     a.tier - b.tier || b.rank - a.rank || b.published_at.localeCompare(a.published_at) || b.id - a.id)
   const order = [...window, ...head.rows.slice(headRankWindow).map((h) => ({ ...h, tier: 2, rank: 0 }))]
@@ -282,12 +289,11 @@ async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice, newes
   }
   // A short page is the last one: on the first page its length is the count; past it, the count is taken after all.
   if (estimated && hits.length < w.limit) counts = w.offset === 0 ? { total: hits.length } : await exactCount()
-  if (hits.length === 0) return counts.total ? { hits: [], ...counts } : none
-  return { hits: await snippetsPostgres(db, query, hits), ...counts }
+  return hits.length === 0 && !counts.total ? { page: [], ...none } : { page: hits, ...counts }
 }
 
 /**
- * Whether counting the matches is worth its cost. Counting builds a bitmap of every match in the GIN index and visits
+ * The EXPLAIN that tells whether counting the matches is worth its cost (read by `countingFrom`). Counting builds a bitmap of every match in the GIN index and visits
  * up to `countUpTo` + 1 heap rows: for two words of one section at 100,000 articles that is 10,000 entries and 1,001
  * rows, about 4 ms of the server's 7 ms a search. Where many more matches are expected than are counted the count is
  * skipped ("more than countUpTo"); if the pages then run out early, it is taken after all (searchPostgresIndexed).
@@ -299,18 +305,24 @@ async function searchPostgresIndexed(db: Db, query: SearchQuery, w: Slice, newes
  * span's headlines and standfirsts alone already fill the window (`newestMatches`' `alongside`), and taken otherwise.
  * Up to four words' figures are read, in the statement that reads the planner's.
  */
-async function countPlan(db: Db, query: SearchQuery, countUpTo: number): Promise<'take' | 'skip' | 'unless-many'> {
+function planQuery(query: SearchQuery): RawBuilder<PlanRow> {
   const matching = (q: RawBuilder<unknown>) => sql`select 1 from article a where a.search_vector @@ (${q})`
-  const clauses = query.all.length > 1 ? query.all.slice(0, 4).map((c) => tsquery({ all: [c], none: [] })) : []
-  const plan = await sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>`explain (format json) ${sql.join(
-    [matching(tsquery(query)), ...clauses.map(matching)], sql` union all `)}`.execute(db)
-  const root = plan.rows[0]?.['QUERY PLAN']?.[0]?.Plan
-  const [together = 0, ...alone] = (clauses.length ? root?.Plans ?? [] : [root]).map((node) => Number(node?.['Plan Rows'] ?? 0))
+  return sql<PlanRow>`explain (format json) ${sql.join([matching(tsquery(query)), ...clausesToEstimate(query).map(matching)], sql` union all `)}`
+}
+
+const clausesToEstimate = (query: SearchQuery) => (query.all.length > 1 ? query.all.slice(0, 4).map((c) => tsquery({ all: [c], none: [] })) : [])
+
+/** What `planQuery`'s EXPLAIN says of the count: see above. */
+function countingFrom(rows: PlanRow[], query: SearchQuery, countUpTo: number): Counting {
+  const root = rows[0]?.['QUERY PLAN']?.[0]?.Plan
+  const [together = 0, ...alone] = (query.all.length > 1 ? root?.Plans ?? [] : [root]).map((node) => Number(node?.['Plan Rows'] ?? 0))
   const bar = 2 * (countUpTo + 1)
   if (together > bar) return 'skip'
   return alone.length && Math.sqrt(together * Math.min(...alone)) > bar ? 'unless-many' : 'take'
 }
 
+type Counting = 'take' | 'skip' | 'unless-many'
+interface PlanRow { 'QUERY PLAN': [{ Plan: PlanNode }] }
 interface PlanNode { 'Plan Rows': number; Plans?: PlanNode[] }
 
 /**
@@ -389,13 +401,32 @@ function spanOf(after: number | undefined, upTo: number | undefined, openAbove: 
 interface Alongside { value: RawBuilder<unknown>; unlessFull: boolean }
 
 /**
- * Snippets for the page shown, in its order, made from the text as on SQLite (snippet.ts): ts_headline parsed each
- * article's text again, 1 ms an article (20 ms of the database's CPU a page, more than the search).
+ * The texts snippets are made from for the page shown (as on SQLite, snippet.ts: ts_headline parsed each article's text
+ * again, 1 ms an article, 20 ms of the database's CPU a page, more than the search), with `then` run in the same round
+ * trip. The ids are the database's own integers, written into the text.
  */
-async function snippetsPostgres(db: Db, query: SearchQuery, hits: PgHit[]): Promise<SearchHit[]> {
-  const texts = await sql<{ id: number; standfirst: string; body_text: string }>`
-    select id, standfirst, body_text from article where id in (${sql.join(hits.map((h) => h.id))})`.execute(db)
-  return snippetsOf(query, hits, new Map(texts.rows.map((t) => [t.id, t])))
+async function textsOf(db: Db, hits: PgHit[], then: 'commit'): Promise<{ id: number; standfirst: string; body_text: string }[]> {
+  const ids = hits.map((h) => h.id)
+  if (!ids.every(Number.isSafeInteger)) throw new Error('search: an id that is not an integer')
+  const texts = sql.raw<{ id: number; standfirst: string; body_text: string }>(
+    `select id, standfirst, body_text from article where id in (${ids.join(', ')}); ${then}`)
+  return (await texts.execute(db)).rows
+}
+
+/**
+ * `query`'s text with its values written in, for a simple-protocol text of several statements; undefined when a value
+ * is anything but a finite number or a string of letters, digits, marks, spaces, `:` and `*` (what parseQuery leaves
+ * of a reader's words, and the prefix marker), so nothing typed can become syntax.
+ */
+function inlined(db: Db, query: RawBuilder<unknown>): string | undefined {
+  const { sql: text, parameters } = query.compile(db)
+  const literals = parameters.map((p) => {
+    if (typeof p === 'number' && Number.isFinite(p)) return String(p)
+    if (typeof p === 'string' && /^[\p{L}\p{N}\p{M} :*]*$/u.test(p)) return `'${p}'`
+    return undefined
+  })
+  if (literals.includes(undefined)) return undefined
+  return text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1]!)
 }
 
 /**

@@ -144,7 +144,9 @@ export function preparable(text: string): void {
 
 /**
  * Sends registered queries as named statements (pg parses them once per connection and binds only the values after),
- * and every query with the deadline of the handle that holds the client, if it has one.
+ * and every query with the deadline of the handle that holds the client, if it has one. A text without parameters
+ * may hold several statements (PostgreSQL's simple query protocol runs them in one round trip): it answers with the
+ * last result that has columns, so `select …; commit` gives the select's rows where pg would give a list.
  */
 function sendWithOptions(client: import('pg').PoolClient, prepared: boolean): void {
   const query = client.query.bind(client) as (config: unknown, values?: unknown) => unknown
@@ -152,9 +154,15 @@ function sendWithOptions(client: import('pg').PoolClient, prepared: boolean): vo
     if (typeof config !== 'string') return query(config, values)
     const name = prepared ? statementNames.get(config) : undefined
     const timeout = deadlines.get(client)
-    if (!name && !timeout) return query(config, values)
-    return query({ name, text: config, values, query_timeout: timeout })
+    const sent = !name && !timeout ? query(config, values) : query({ name, text: config, values, query_timeout: timeout })
+    if (name || (Array.isArray(values) && values.length) || !(sent instanceof Promise)) return sent
+    return sent.then((result: unknown) => (Array.isArray(result) ? lastWithColumns(result as import('pg').QueryResult[]) : result))
   }) as typeof client.query
+}
+
+function lastWithColumns(results: import('pg').QueryResult[]): import('pg').QueryResult | undefined {
+  for (let i = results.length - 1; i >= 0; i--) if (results[i]!.fields.length) return results[i]
+  return results.at(-1)
 }
 
 /** Which dialect a handle (or a transaction on it) speaks, for queries built once per handle. */
