@@ -202,7 +202,7 @@ async function searchPostgres(db: Db, query: SearchQuery, w: Slice): Promise<Sea
       const counting = countingFrom(planText ? first.rows as PlanRow[] : (await plan.execute(conn)).rows as PlanRow[], query, w.countUpTo)
       const found = await searchPostgresIndexed(conn, query, w, newest, counting)
       // The snippets' texts are read with the COMMIT (`select …; commit`): one round trip for both.
-      const texts = found.page.length ? await textsOf(conn, found.page, 'commit') : (await sql.raw('commit').execute(conn), [])
+      const texts = found.page.length ? await textsThenCommit(conn, found.page) : (await sql.raw('commit').execute(conn), [])
       const { page, ...counts } = found
       return { hits: snippetsOf(query, page, new Map(texts.map((t) => [t.id, t]))), ...counts }
     } catch (err) {
@@ -293,9 +293,9 @@ async function searchPostgresIndexed(
 }
 
 /**
- * The EXPLAIN that tells whether counting the matches is worth its cost (read by `countingFrom`). Counting builds a bitmap of every match in the GIN index and visits
- * up to `countUpTo` + 1 heap rows: for two words of one section at 100,000 articles that is 10,000 entries and 1,001
- * rows, about 4 ms of the server's 7 ms a search. Where many more matches are expected than are counted the count is
+ * The EXPLAIN that tells whether counting the matches is worth its cost (`countingFrom` reads it). Counting builds a
+ * bitmap of every match in the GIN index and visits up to `countUpTo` + 1 heap rows: for two words of one section at
+ * 100,000 articles that is 10,000 entries and 1,001 rows, about 4 ms of the server's 7 ms a search. Where many more matches are expected than are counted the count is
  * skipped ("more than countUpTo"); if the pages then run out early, it is taken after all (searchPostgresIndexed).
  * The planner's figure for words that must all match multiplies their frequencies as if the words were independent.
  * Words of one subject are not: for two words of one section it expected 1,019 matches where 9,998 matched, and every
@@ -402,14 +402,14 @@ interface Alongside { value: RawBuilder<unknown>; unlessFull: boolean }
 
 /**
  * The texts snippets are made from for the page shown (as on SQLite, snippet.ts: ts_headline parsed each article's text
- * again, 1 ms an article, 20 ms of the database's CPU a page, more than the search), with `then` run in the same round
- * trip. The ids are the database's own integers, written into the text.
+ * again, 1 ms an article, 20 ms of the database's CPU a page, more than the search), and the search's COMMIT, in one
+ * round trip. The ids are the database's own integers, written into the text.
  */
-async function textsOf(db: Db, hits: PgHit[], then: 'commit'): Promise<{ id: number; standfirst: string; body_text: string }[]> {
+async function textsThenCommit(db: Db, hits: PgHit[]): Promise<{ id: number; standfirst: string; body_text: string }[]> {
   const ids = hits.map((h) => h.id)
   if (!ids.every(Number.isSafeInteger)) throw new Error('search: an id that is not an integer')
   const texts = sql.raw<{ id: number; standfirst: string; body_text: string }>(
-    `select id, standfirst, body_text from article where id in (${ids.join(', ')}); ${then}`)
+    `select id, standfirst, body_text from article where id in (${ids.join(', ')}); commit`)
   return (await texts.execute(db)).rows
 }
 
