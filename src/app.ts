@@ -1,7 +1,7 @@
 // The one place where everything is wired, in order: services first, then the HTTP surfaces over them.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify'
 import formbody from '@fastify/formbody'
 import cookie from '@fastify/cookie'
 import type { Config } from './config/index.js'
@@ -94,6 +94,23 @@ export interface AppOptions {
   logger?: boolean | object
 }
 
+/**
+ * Requests a handler is still working on, per app. `app.close()` waits only for open connections, so a request whose
+ * reader has gone (a closed tab, a load balancer's timeout) can still be running when the process closes its database;
+ * it then failed at its next statement, logged as an unhandled error. Fastify runs onSend once the handler has
+ * answered, the reader gone or not.
+ */
+const runningRequests = new WeakMap<FastifyInstance, Set<FastifyRequest>>()
+
+/** Resolves once no request of `app` is running, or after `timeoutMs`; true when none is. */
+export async function requestsFinished(app: FastifyInstance, timeoutMs: number): Promise<boolean> {
+  const running = runningRequests.get(app)
+  for (const deadline = Date.now() + timeoutMs; running?.size; await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > deadline) return false
+  }
+  return true
+}
+
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const { cache, config } = deps
   const app = Fastify({
@@ -127,14 +144,19 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   requireAccessDeclarations(app, (req, access) => (access === 'api-key' ? authorizeApiKey(deps, req) : sessions(req, access)))
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute)
 
+  const running = new Set<FastifyRequest>()
+  runningRequests.set(app, running)
   app.addHook('onRequest', async (req, reply) => {
     const page = lookupPage(cache, req.raw)
     if (page) {
       reply.hijack()
       writeCachedPage(req.raw, reply.raw, page)
+      return
     }
+    running.add(req)
   })
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
+    running.delete(req)
     reply.headers(commonHeaders)
   })
 

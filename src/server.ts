@@ -1,6 +1,6 @@
 // Launcher: read config, open services, build the app, listen, and close gracefully on SIGTERM/SIGINT.
 import { ConfigError, loadConfig, type Config } from './config/index.js'
-import { buildApp, createServices } from './app.js'
+import { buildApp, createServices, requestsFinished } from './app.js'
 import { seedDemoIfEmpty } from './content/seed-demo.js'
 import { ensureSetupCode } from './identity/index.js'
 import { checkDatabase } from './platform/db/index.js'
@@ -40,6 +40,8 @@ export async function serve(config: Config, { seedDemo = false } = {}): Promise<
     force.unref()
     try {
       await app.close()
+      // A request whose reader has gone is not waited for by close(); it finishes before the database closes.
+      await requestsFinished(app, 5_000)
       await stopWatching()
       await services.close()
       process.exit(0)
