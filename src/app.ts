@@ -105,8 +105,10 @@ const runningRequests = new WeakMap<FastifyInstance, Set<FastifyRequest>>()
 /** Resolves once no request of `app` is running, or after `timeoutMs`; true when none is. */
 export async function requestsFinished(app: FastifyInstance, timeoutMs: number): Promise<boolean> {
   const running = runningRequests.get(app)
-  for (const deadline = Date.now() + timeoutMs; running?.size; await new Promise((r) => setTimeout(r, 20))) {
+  const deadline = Date.now() + timeoutMs
+  while (running?.size) {
     if (Date.now() > deadline) return false
+    await new Promise((r) => setTimeout(r, 20))
   }
   return true
 }
