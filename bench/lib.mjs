@@ -1,4 +1,4 @@
-// What the API benches share: child processes that stop with the bench, free ports, servers started and waited for,
+// What the benches share: child processes that stop with the bench, free ports, servers started and waited for,
 // wrk runs and their figures, and the CPU time a process has used (robust on a shared machine, unlike req/s).
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -85,7 +85,7 @@ export function wrk(args, limitSeconds) {
 
 const toMs = (value, unit) => Number(value) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit] ?? NaN)
 
-/** Requests a second, requests, p50 and p99 latency (ms, with --latency), non-2xx answers and socket errors from wrk's output. */
+/** Requests a second, requests, p50 and p99 (ms, with --latency), non-2xx answers and socket errors from wrk's output. */
 export function parseWrk(out) {
   const pct = (p) => {
     const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(out)
